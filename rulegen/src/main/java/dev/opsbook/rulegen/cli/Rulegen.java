@@ -1,0 +1,63 @@
+package dev.opsbook.rulegen.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rulegen} command: subcommands generate, validate and check. */
+@Command(
+    name = "rulegen",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Compiles an SLO spec into Prometheus recording and alerting rules.",
+    subcommands = {GenerateCommand.class, ValidateCommand.class, CheckCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success; for check, the output directory is current",
+      "1:check found a stale, missing or extra generated file",
+      "2:invalid spec or command line",
+      "3:I/O failure, or promtool missing or failing"
+    })
+public final class Rulegen implements Runnable {
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec commandSpec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        commandSpec.commandLine(), "missing subcommand: use generate, validate or check");
+  }
+
+  /** Runs the command line and returns its exit code; output goes to {@code out} and {@code err}. */
+  public static int run(String[] args, SpecReader reader, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Rulegen(), new Factory(reader, out, err));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          // Reaching here is a rulegen bug; the message still beats a stack trace for users.
+          err.println("rulegen: internal error: " + e);
+          return ExitCodes.FAILURE;
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Creates subcommands with the shared spec reader and output streams. */
+  private record Factory(SpecReader reader, PrintWriter out, PrintWriter err)
+      implements CommandLine.IFactory {
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (SpecCommand.class.isAssignableFrom(type)) {
+        SpecCommand command = (SpecCommand) CommandLine.defaultFactory().create(type);
+        command.init(reader, out, err);
+        return type.cast(command);
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}
