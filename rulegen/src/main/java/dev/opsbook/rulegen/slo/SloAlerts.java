@@ -25,6 +25,7 @@ final class SloAlerts {
   private static final PromDuration SHORT_TICKET_FOR = PromDuration.parse("15m");
   private static final PromDuration LONG_TICKET_FOR = PromDuration.parse("1h");
   private static final PromDuration ONE_DAY = PromDuration.parse("1d");
+  private static final PromDuration ONE_HOUR = PromDuration.parse("1h");
 
   private final SpecContext context;
   private final SloSeries series;
@@ -87,15 +88,25 @@ final class SloAlerts {
         .append(threshold)
         .append("\n)");
     if (slo.minEvents() > 0) {
-      // Low-traffic guard: rate times window length is the number of events in the window.
-      expr.append("\nand\n  ")
-          .append(series.select(SloSeries.totalRate(pair.longWindow())))
-          .append(" * ")
-          .append(Num.format(pair.longWindow().seconds()))
-          .append(" >= ")
+      expr.append("\nand\n  ").append(eventCount(pair.longWindow())).append(" >= ")
           .append(slo.minEvents());
     }
     return expr.toString();
+  }
+
+  /**
+   * Returns the number of events in a window, for the low-traffic guard. For a raw window, rate()
+   * divides the observed increase by the window length, so rate times length is the count even
+   * when the series is younger than the window. A recorded long window would extrapolate a young
+   * series to the full window instead, so its count sums the recorded 1h rates at a 1h subquery
+   * step: disjoint hours, each counted once.
+   */
+  private String eventCount(PromDuration window) {
+    if (window.compareTo(SloRecordings.LONGEST_RAW_WINDOW) <= 0) {
+      return series.select(SloSeries.totalRate(window)) + " * " + Num.format(window.seconds());
+    }
+    return "sum_over_time(" + series.select(SloSeries.totalRate(ONE_HOUR)) + "[" + window + ":"
+        + ONE_HOUR + "]) * " + Num.format(ONE_HOUR.seconds());
   }
 
   private String summary(BurnRateTable.WindowPair pair) {
