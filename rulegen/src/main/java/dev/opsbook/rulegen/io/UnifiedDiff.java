@@ -117,10 +117,11 @@ public final class UnifiedDiff {
     while (i < a.size() || j < b.size()) {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         edits.add(new Edit(Kind.SAME, a.get(i), i++, j++));
-      } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-        edits.add(new Edit(Kind.ADDED, b.get(j), i, j++));
-      } else {
+      } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
+        // Removals before additions, as diff -u prints a changed line.
         edits.add(new Edit(Kind.REMOVED, a.get(i), i++, j));
+      } else {
+        edits.add(new Edit(Kind.ADDED, b.get(j), i, j++));
       }
     }
     return edits;
