@@ -1,6 +1,7 @@
 package dev.opsbook.rulegen.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,14 +19,16 @@ import picocli.CommandLine.Command;
       "2:invalid spec or command line",
       "3:I/O failure, or promtool missing or failing"
     })
-public final class Rulegen implements Runnable {
+public final class Rulegen implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec commandSpec;
 
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        commandSpec.commandLine(), "missing subcommand: use generate, validate or check");
+  public Integer call() {
+    CommandLine commandLine = commandSpec.commandLine();
+    commandLine.getErr().println("rulegen: missing subcommand; use generate, validate or check");
+    commandLine.usage(commandLine.getErr());
+    return ExitCodes.INVALID;
   }
 
   /** Runs the command line and returns its exit code; output goes to {@code out} and {@code err}. */
@@ -33,7 +36,6 @@ public final class Rulegen implements Runnable {
     CommandLine commandLine = new CommandLine(new Rulegen(), new Factory(reader, out, err));
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           // Reaching here is a rulegen bug; the message still beats a stack trace for users.
