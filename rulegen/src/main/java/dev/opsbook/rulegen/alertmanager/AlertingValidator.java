@@ -8,8 +8,10 @@ import dev.opsbook.spec.model.Severity;
 import dev.opsbook.spec.model.SourceMap;
 import dev.opsbook.spec.model.Spec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,7 @@ final class AlertingValidator {
     this.spec = spec;
   }
 
-  /** Returns every problem found, in spec order; empty when the section can be rendered. */
+  /** Returns every problem found in spec order, or an empty list when rendering can go ahead. */
   static List<Problem> validate(Spec spec) {
     AlertingValidator validator = new AlertingValidator(spec);
     validator.checkAll();
@@ -49,32 +51,35 @@ final class AlertingValidator {
           + " because alertmanager.yml is generated from it");
       return;
     }
-    Set<String> names = checkReceivers(alerting.receivers());
+    Set<String> names = checkReceivers(alerting.receivers()).keySet();
     checkRoutes(alerting, names);
     checkGroupBy(alerting.groupBy());
   }
 
-  private Set<String> checkReceivers(List<Receiver> receivers) {
-    Set<String> names = new HashSet<>();
+  /** Returns the index of each receiver by name. */
+  private Map<String, Integer> checkReceivers(List<Receiver> receivers) {
+    Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < receivers.size(); i++) {
       Receiver receiver = receivers.get(i);
       String path = "alerting.receivers[" + i + "]";
-      checkReceiverName(path + ".name", receiver.name(), names);
+      checkReceiverName(path + ".name", receiver.name(), i, names);
       checkReceiverType(path, receiver);
       checkText(path + ".channel", receiver.channel());
     }
     return names;
   }
 
-  private void checkReceiverName(String path, String name, Set<String> names) {
+  private void checkReceiverName(String path, String name, int index, Map<String, Integer> names) {
     if (name == null || name.isBlank()) {
       add(path, "missing: give the receiver a name that alerting.routes can refer to");
     } else if (BLACKHOLE.equals(name)) {
       add(path, "'" + BLACKHOLE + "' is reserved for the receiver that drops info alerts"
-          + " routed nowhere; rename the receiver");
-    } else if (!names.add(name)) {
-      add(path, "duplicate receiver name '" + name + "'; receiver names must be unique");
+          + " routed nowhere. Rename the receiver");
+    } else if (names.containsKey(name)) {
+      add(path, "receiver name '" + name + "' is already used by alerting.receivers["
+          + names.get(name) + "]. Give each receiver a unique name");
     } else {
+      names.put(name, index);
       checkText(path, name);
     }
   }
@@ -87,9 +92,9 @@ final class AlertingValidator {
     String filePath = path + "." + ReceiverRenderer.secretFileKey(receiver.type());
     if (receiver.type() == ReceiverType.WEBHOOK) {
       // TODO: render webhook_configs url_file once the target is Alertmanager 0.26 or later.
-      add(path + ".type", "webhook receivers are not supported: Alertmanager 0.25 cannot read"
-          + " a webhook URL from a file (webhook_configs url_file was added in 0.26), and"
-          + " rulegen never writes the URL into alertmanager.yml; use a pagerduty or slack"
+      add(path + ".type", "webhook receivers are not supported, because Alertmanager 0.25"
+          + " cannot read a webhook URL from a file (webhook_configs url_file was added in 0.26)"
+          + " and rulegen never writes the URL into alertmanager.yml. Use a pagerduty or slack"
           + " receiver");
     } else if (receiver.secretFile() == null || receiver.secretFile().isBlank()) {
       add(filePath, "missing: give the path of the file that contains the secret,"
@@ -105,11 +110,11 @@ final class AlertingValidator {
       String target = alerting.routes().get(severity);
       if (target == null) {
         if (severity != Severity.INFO) {
-          add(path, "missing: " + severity.label() + " alerts must reach a receiver;"
-              + " only info may be routed nowhere (info: null)");
+          add(path, "missing: " + severity.label() + " alerts need a receiver, because only"
+              + " info may be routed nowhere (info: null)");
         }
       } else if (!names.contains(target)) {
-        add(path, "unknown receiver '" + target + "'; define it under alerting.receivers"
+        add(path, "receiver '" + target + "' not found in alerting.receivers. Define it there"
             + " or use one of " + names.stream().sorted().toList());
       }
     }
@@ -121,10 +126,10 @@ final class AlertingValidator {
       String label = groupBy.get(i);
       String path = "alerting.group_by[" + i + "]";
       if (label == null || !(LABEL_NAME.matcher(label).matches() || GROUP_BY_ALL.equals(label))) {
-        add(path, "invalid label name '" + label + "'; use letters, digits and underscores,"
+        add(path, "invalid label name '" + label + "'. Use letters, digits and underscores,"
             + " not starting with a digit, or '...' for all labels");
       } else if (!seen.add(label)) {
-        add(path, "duplicate label '" + label + "'; list each label once");
+        add(path, "duplicate label '" + label + "'. List each label once");
       }
     }
     if (seen.contains(GROUP_BY_ALL) && groupBy.size() > 1) {
@@ -135,7 +140,7 @@ final class AlertingValidator {
   /** Rejects control characters, which cannot appear in a single-quoted YAML scalar. */
   private void checkText(String path, String value) {
     if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-      add(path, "contains a control character such as a newline or tab; remove it");
+      add(path, "contains a control character such as a newline or tab. Remove it");
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * Renders {@code alertmanager.yml} for Alertmanager 0.25 from the spec's alerting section.
  *
- * <p>The routing tree has one child route per severity: critical goes to the spec's page
+ * <p>The routing tree has one child route per severity. Critical goes to the spec's page
  * receiver, warning to the ticket receiver and info to the info receiver, or to a receiver
  * without integrations ({@value AlertingValidator#BLACKHOLE}) when info is routed nowhere. Two
  * inhibition rules mute a warning while the critical alert of the same name, service and host
@@ -50,7 +50,7 @@ public final class AlertmanagerConfigRenderer {
   }
 
   /**
-   * Renders the configuration with test overrides applied; with both overrides {@code null} the
+   * Renders the configuration with test overrides applied. With both overrides {@code null} the
    * output equals {@link #render(Spec)}.
    *
    * @throws SpecException as {@link #render(Spec)} does

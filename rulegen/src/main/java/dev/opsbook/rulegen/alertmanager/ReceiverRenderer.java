@@ -8,7 +8,7 @@ import dev.opsbook.spec.model.Alerting.ReceiverType;
 /** Renders the integrations of one receiver, with its secret referenced by file path only. */
 final class ReceiverRenderer {
 
-  /** PagerDuty Events API v2 accepts only these severities; anything else becomes error. */
+  /** PagerDuty Events API v2 accepts only these severities, so any other value is sent as error. */
   static final String PAGERDUTY_SEVERITY =
       "{{ if eq .CommonLabels.severity \"critical\" \"warning\" \"info\" }}"
           + "{{ .CommonLabels.severity }}{{ else }}error{{ end }}";

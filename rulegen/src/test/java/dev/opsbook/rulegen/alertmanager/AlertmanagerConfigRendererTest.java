@@ -213,12 +213,12 @@ class AlertmanagerConfigRendererTest {
 
     assertThat(problems(TestSpecs.withAlerting(alerting)))
         .containsExactly(
-            "<memory>: alerting.routes.page: missing: critical alerts must reach a receiver;"
-                + " only info may be routed nowhere (info: null)",
-            "<memory>: alerting.routes.ticket: unknown receiver 'missing-receiver';"
-                + " define it under alerting.receivers or use one of [pager]",
-            "<memory>: alerting.routes.info: unknown receiver 'also-missing';"
-                + " define it under alerting.receivers or use one of [pager]");
+            "<memory>: alerting.routes.page: missing: critical alerts need a receiver,"
+                + " because only info may be routed nowhere (info: null)",
+            "<memory>: alerting.routes.ticket: receiver 'missing-receiver' not found in"
+                + " alerting.receivers. Define it there or use one of [pager]",
+            "<memory>: alerting.routes.info: receiver 'also-missing' not found in"
+                + " alerting.receivers. Define it there or use one of [pager]");
   }
 
   @Test
@@ -238,17 +238,17 @@ class AlertmanagerConfigRendererTest {
 
     assertThat(problems(TestSpecs.withAlerting(alerting)))
         .containsExactly(
-            "<memory>: alerting.receivers[1].name: duplicate receiver name 'pager';"
-                + " receiver names must be unique",
+            "<memory>: alerting.receivers[1].name: receiver name 'pager' is already used by"
+                + " alerting.receivers[0]. Give each receiver a unique name",
             "<memory>: alerting.receivers[2].name: 'blackhole' is reserved for the receiver"
-                + " that drops info alerts routed nowhere; rename the receiver",
+                + " that drops info alerts routed nowhere. Rename the receiver",
             "<memory>: alerting.receivers[3].name: missing: give the receiver a name that"
                 + " alerting.routes can refer to",
             "<memory>: alerting.receivers[4].routing_key_file: missing: give the path of the"
                 + " file that contains the secret, which Alertmanager reads itself",
             "<memory>: alerting.receivers[5].type: missing: use pagerduty or slack",
             "<memory>: alerting.receivers[6].channel: contains a control character such as a"
-                + " newline or tab; remove it");
+                + " newline or tab. Remove it");
   }
 
   @Test
@@ -260,9 +260,9 @@ class AlertmanagerConfigRendererTest {
 
     assertThat(problems(TestSpecs.withAlerting(alerting)))
         .containsExactly(
-            "<memory>: alerting.group_by[1]: invalid label name '1st'; use letters, digits and"
+            "<memory>: alerting.group_by[1]: invalid label name '1st'. Use letters, digits and"
                 + " underscores, not starting with a digit, or '...' for all labels",
-            "<memory>: alerting.group_by[2]: duplicate label 'host'; list each label once",
+            "<memory>: alerting.group_by[2]: duplicate label 'host'. List each label once",
             "<memory>: alerting.group_by: '...' groups by all labels, so it must be the only"
                 + " entry");
   }
@@ -283,7 +283,8 @@ class AlertmanagerConfigRendererTest {
 
     assertThatThrownBy(() -> renderer.render(spec))
         .isInstanceOf(SpecException.class)
-        .hasMessageStartingWith("slo-spec.yaml:159:11: alerting.routes.page: unknown receiver");
+        .hasMessageStartingWith(
+            "slo-spec.yaml:159:11: alerting.routes.page: receiver 'nobody' not found");
   }
 
   @Test

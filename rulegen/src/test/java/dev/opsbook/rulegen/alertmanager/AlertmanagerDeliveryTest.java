@@ -34,9 +34,8 @@ class AlertmanagerDeliveryTest {
               .render(
                   TestSpecs.repositorySpec(routingKeyFile.toString(), slackUrlFile.toString()),
                   new TestOverrides(null, FAST));
-      String config =
-          production.replaceFirst(
-              "(?m)^route:", "global:\n  pagerduty_url: '" + server.url("/pagerduty") + "'\nroute:");
+      String global = "global:\n  pagerduty_url: '" + server.url("/pagerduty") + "'\n";
+      String config = production.replaceFirst("(?m)^route:", global + "route:");
 
       try (AlertmanagerServer alertmanager = AlertmanagerServer.start(config, directory)) {
         alertmanager.postAlerts(

@@ -38,7 +38,7 @@ final class NotificationRecorder implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** Waits at most {@code timeout} for a request that matches, and returns it if one came. */
+  /** Waits at most {@code timeout} for a matching request, and returns the first one if any. */
   synchronized Optional<Request> await(Predicate<Request> match, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

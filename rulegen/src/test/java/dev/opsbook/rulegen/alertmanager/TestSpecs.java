@@ -18,8 +18,8 @@ final class TestSpecs {
   private TestSpecs() {}
 
   /**
-   * Returns the alerting section of the repository's slo-spec.yaml, with info routed nowhere as
-   * {@code info: null} gives it: the key is absent, since the model's map cannot contain null.
+   * Returns the alerting section of the repository's slo-spec.yaml. Its {@code info: null} is an
+   * absent key, because {@code Map.copyOf} in the model rejects null values.
    */
   // TODO: load slo-spec.yaml with SpecLoader once the parser is implemented.
   static Spec repositorySpec() {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Locates and runs the Debian Alertmanager binaries; a missing binary fails the test. */
+/** Locates and runs the Debian Alertmanager binaries, and fails the test when one is missing. */
 final class Tools {
 
   static final Path AMTOOL = Path.of("/usr/bin/amtool");
