@@ -81,6 +81,19 @@ final class Problems {
     }
   }
 
+  /** Returns whether the path, an ancestor or a descendant has a problem. */
+  boolean hasProblemAtOrUnder(String path) {
+    if (hasProblemAt(path)) {
+      return true;
+    }
+    for (String problemPath : pathsWithProblems) {
+      if (problemPath.startsWith(path + ".") || problemPath.startsWith(path + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -11,6 +11,7 @@ final class Suggestions {
   /**
    * Returns the candidate with the smallest Levenshtein distance to the word, if that distance is
    * small enough to be a typo: at most 2 edits, or a third of the word's length for long words.
+   * Failing that, returns a candidate that starts with the word.
    */
   static Optional<String> nearest(String word, Collection<String> candidates) {
     int limit = Math.max(2, word.length() / 3);
@@ -23,7 +24,18 @@ final class Suggestions {
         bestDistance = distance;
       }
     }
-    return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    if (bestDistance <= limit) {
+      return Optional.of(best);
+    }
+    // A key cut short, such as "runbook" for "runbook_url", is too far off by edits alone.
+    if (word.length() >= 4) {
+      for (String candidate : candidates) {
+        if (candidate.toLowerCase().startsWith(word.toLowerCase())) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the number of single-character insertions, deletions and substitutions from a to b. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -28,6 +29,7 @@ final class YamlMap {
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private final Set<String> requested = new LinkedHashSet<>();
   private final Set<String> rejected = new LinkedHashSet<>();
+  private final Map<String, String> missing = new LinkedHashMap<>();
 
   YamlMap(YamlValues values, MappingNode node, String path) {
     this.values = values;
@@ -126,16 +128,18 @@ final class YamlMap {
     return value;
   }
 
-  /** Reports a required key as missing, or as present without a value. */
+  /**
+   * Reports a required key as present without a value, or remembers it as missing. Missing keys
+   * are reported by {@link #finish()}, unless an unknown key there is a typo of the missing one.
+   */
   void missing(String key, String expected) {
-    String childPath = childPath(key);
     if (entries.containsKey(key)) {
-      problems.add(childPath, "key " + Quoted.of(key) + " has no value; write " + expected);
-    } else {
       problems.add(
-          childPath,
-          position(),
-          "missing required key " + Quoted.of(key) + "; add " + key + ": with " + expected);
+          childPath(key),
+          keyPosition(key),
+          "key " + Quoted.of(key) + " has no value; write " + expected);
+    } else {
+      missing.put(key, expected);
     }
   }
 
@@ -220,23 +224,36 @@ final class YamlMap {
     return value == null ? null : values.map(value, childPath(key));
   }
 
-  /** Reports every key that the binder did not ask for. */
+  /** Reports every key that the binder did not ask for, and the missing required keys. */
   void finish() {
+    Set<String> suggested = new LinkedHashSet<>();
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       String key = entry.getKey();
       if (!requested.contains(key) && !rejected.contains(key)) {
+        Optional<String> nearest = Suggestions.nearest(key, requested);
+        nearest.ifPresent(suggested::add);
         problems.add(
             childPath(key),
             YamlValues.position(entry.getValue().getKeyNode()),
-            unknownKeyMessage(key));
+            unknownKeyMessage(key, nearest));
       }
     }
+    missing.forEach(
+        (key, expected) -> {
+          if (!suggested.contains(key)) {
+            problems.add(
+                childPath(key),
+                position(),
+                "missing required key " + Quoted.of(key) + "; add " + key + ": with " + expected);
+          }
+        });
+    missing.clear();
   }
 
-  private String unknownKeyMessage(String key) {
+  private String unknownKeyMessage(String key, Optional<String> nearest) {
     String message = "unknown key " + Quoted.of(key);
-    return Suggestions.nearest(key, requested)
-        .map(nearest -> message + "; did you mean " + Quoted.of(nearest) + "?")
+    return nearest
+        .map(suggestion -> message + "; did you mean " + Quoted.of(suggestion) + "?")
         .orElseGet(() -> message + "; valid keys here are " + String.join(", ", requested));
   }
 

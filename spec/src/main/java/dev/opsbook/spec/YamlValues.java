@@ -135,20 +135,26 @@ final class YamlValues {
     return sequence.getValue();
   }
 
-  /** Binds every element of a list, dropping the elements that have problems. */
+  /**
+   * Binds every element of a list. Returns {@code null} when an element cannot be bound, because
+   * a shorter list would shift the indices that later problems point at.
+   */
   <T> List<T> list(Node node, String path, ElementBinder<T> binder) {
     List<Node> elements = elements(node, path);
     if (elements == null) {
       return null;
     }
     List<T> values = new ArrayList<>();
+    boolean complete = true;
     for (int i = 0; i < elements.size(); i++) {
       T value = binder.bind(elements.get(i), FieldPath.index(path, i));
-      if (value != null) {
+      if (value == null) {
+        complete = false;
+      } else {
         values.add(value);
       }
     }
-    return values;
+    return complete ? values : null;
   }
 
   List<String> strings(Node node, String path) {
