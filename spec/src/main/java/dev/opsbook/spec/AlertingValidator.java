@@ -104,6 +104,9 @@ final class AlertingValidator {
   }
 
   private static String known(Set<String> receiverNames) {
-    return receiverNames.isEmpty() ? "the receivers (none is defined yet)" : String.join(", ", receiverNames);
+    if (receiverNames.isEmpty()) {
+      return "a receiver that you define under receivers";
+    }
+    return String.join(", ", receiverNames);
   }
 }

@@ -25,8 +25,8 @@ import java.util.List;
  */
 public final class BurnRateWindows {
 
-  /** The longest long window; an SLO window must be longer than this. */
-  public static final PromDuration LONGEST_WINDOW = PromDuration.parse("3d");
+  /** Maximum long window of the table. An SLO window must be longer than this. */
+  public static final PromDuration MAX_LONG_WINDOW = PromDuration.parse("3d");
 
   private static final List<Base> BASES =
       List.of(
@@ -55,7 +55,8 @@ public final class BurnRateWindows {
     }
   }
 
-  private record Base(int budgetPercent, String longWindow, String shortWindow, Severity severity) {}
+  private record Base(
+      int budgetPercent, String longWindow, String shortWindow, Severity severity) {}
 
   /** Returns the four window pairs for an SLO window, highest factor first. */
   public static List<WindowPair> forWindow(PromDuration sloWindow) {

@@ -58,7 +58,9 @@ final class ChecksValidator {
   }
 
   private void serviceUnits(ServiceUnits units, String path) {
-    if (units.units().isEmpty() && units.timers().isEmpty() && !problems.hasProblemAtOrUnder(path)) {
+    if (units.units().isEmpty()
+        && units.timers().isEmpty()
+        && !problems.hasProblemAtOrUnder(path)) {
       problems.add(path, "no units or timers listed; list at least one, or remove service_units");
     }
     eachElement(FieldPath.child(path, "units"), units.units(), unit -> Rules.unit(unit, false));
@@ -183,7 +185,8 @@ final class ChecksValidator {
     nonNegative(FieldPath.child(path, "max_errors_per_day"), journal.maxErrorsPerDay());
     eachElement(
         FieldPath.child(path, "critical_patterns"), journal.criticalPatterns(), Rules::regex);
-    journal.patterns().forEach((name, regex) -> pattern(FieldPath.child(path, "patterns"), name, regex));
+    String patternsPath = FieldPath.child(path, "patterns");
+    journal.patterns().forEach((name, regex) -> pattern(patternsPath, name, regex));
     authFailures(journal, path);
   }
 
@@ -213,7 +216,8 @@ final class ChecksValidator {
       }
       return;
     }
-    report(FieldPath.child(path, "auth_failure_pattern"), Rules.regex(journal.authFailurePattern()));
+    report(
+        FieldPath.child(path, "auth_failure_pattern"), Rules.regex(journal.authFailurePattern()));
     nonNegative(maxPath, journal.maxAuthFailures());
   }
 
@@ -251,7 +255,8 @@ final class ChecksValidator {
     }
     if (value <= 0 || value > 100) {
       problems.add(
-          path, "percentage " + Rules.number(value) + " is outside (0, 100]; write a value such as 80");
+          path,
+          "percentage " + Rules.number(value) + " is outside (0, 100]; write a value such as 80");
       return false;
     }
     return true;
@@ -263,7 +268,8 @@ final class ChecksValidator {
     }
   }
 
-  private void eachElement(String path, List<String> values, Function<String, Optional<String>> rule) {
+  private void eachElement(
+      String path, List<String> values, Function<String, Optional<String>> rule) {
     for (int i = 0; i < values.size(); i++) {
       report(FieldPath.index(path, i), rule.apply(values.get(i)));
     }

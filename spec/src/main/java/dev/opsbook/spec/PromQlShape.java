@@ -25,7 +25,8 @@ final class PromQlShape {
       if (c == '"' || c == '\'' || c == '`') {
         int end = stringEnd(query, i);
         if (end < 0) {
-          return problem(kind, query, "the string opened at character " + (i + 1) + " is not closed");
+          String detail = "the string opened at character " + (i + 1) + " is not closed";
+          return problem(kind, query, detail);
         }
         i = end + 1;
         continue;

@@ -102,14 +102,16 @@ final class Rules {
       }
     }
     if (value.contains("{{") || value.contains("}}")) {
-      return invalid("description", value, "remove {{ and }}, which Prometheus reads as a template");
+      return invalid(
+          "description", value, "remove {{ and }}, which Prometheus reads as a template");
     }
     return Optional.empty();
   }
 
   static Optional<String> metricName(String value) {
     if (!METRIC_NAME.matcher(value).matches()) {
-      return invalid("metric name", value, "use letters, digits, _ and :, not starting with a digit");
+      return invalid(
+          "metric name", value, "use letters, digits, _ and :, not starting with a digit");
     }
     return Optional.empty();
   }
@@ -125,7 +127,8 @@ final class Rules {
     if (HOST_NAME.matcher(value).matches()) {
       return Optional.empty();
     }
-    return invalid("host name", value, "use letters, digits, '.', '_' and '-', such as prod-api-01");
+    return invalid(
+        "host name", value, "use letters, digits, '.', '_' and '-', such as prod-api-01");
   }
 
   static Optional<String> address(String value) {
@@ -216,7 +219,7 @@ final class Rules {
     return Optional.empty();
   }
 
-  /** A Java regular expression, as the exporter matches journal lines with java.util.regex. */
+  /** Checks that a pattern compiles as a Java regular expression (java.util.regex). */
   static Optional<String> regex(String value) {
     try {
       Pattern.compile(value);
@@ -247,7 +250,7 @@ final class Rules {
     return invalid(kind, value, "write an http:// or https:// URL with a host name");
   }
 
-  /** A {@code host:port} TLS endpoint, with the IPv6 form {@code [::1]:443}. */
+  /** Checks a {@code host:port} TLS endpoint, or the IPv6 form {@code [::1]:443}. */
   static Optional<String> endpoint(String value) {
     int colon = value.lastIndexOf(':');
     String host = colon < 0 ? "" : value.substring(0, colon);

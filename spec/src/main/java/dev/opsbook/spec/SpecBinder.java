@@ -181,8 +181,9 @@ final class SpecBinder {
   private Map<Severity, String> routes(YamlMap map) {
     Map<Severity, String> routes = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
-      Node value = map.get(severity.routeKey());
-      String receiver = value == null ? null : values.string(value, map.childPath(severity.routeKey()));
+      String key = severity.routeKey();
+      Node value = map.get(key);
+      String receiver = value == null ? null : values.string(value, map.childPath(key));
       routes.put(severity, receiver);
     }
     map.finish();
@@ -217,7 +218,7 @@ final class SpecBinder {
     return new Receiver(name, type, secretFile, channel);
   }
 
-  /** Returns the key naming the file that holds the receiver's secret. */
+  /** Returns the key naming the file that contains the receiver's secret. */
   static String secretFileKey(ReceiverType type) {
     return switch (type) {
       case PAGERDUTY -> "routing_key_file";
@@ -233,7 +234,9 @@ final class SpecBinder {
       }
     }
     String known =
-        Arrays.stream(ReceiverType.values()).map(ReceiverType::key).collect(Collectors.joining(", "));
+        Arrays.stream(ReceiverType.values())
+            .map(ReceiverType::key)
+            .collect(Collectors.joining(", "));
     problems.add(path, "unknown receiver type " + Quoted.of(key) + "; use one of " + known);
     return null;
   }

@@ -112,14 +112,14 @@ final class SpecValidator {
   }
 
   private boolean window(PromDuration window, String path) {
-    PromDuration longest = BurnRateWindows.LONGEST_WINDOW;
-    if (window.compareTo(longest) <= 0) {
+    PromDuration maxLongWindow = BurnRateWindows.MAX_LONG_WINDOW;
+    if (window.compareTo(maxLongWindow) <= 0) {
       problems.add(
           FieldPath.child(path, "window"),
           "window "
               + window
               + " is too short; it must be longer than "
-              + longest
+              + maxLongWindow
               + ", the longest burn-rate alert window, such as 30d");
       return false;
     }
@@ -180,8 +180,8 @@ final class SpecValidator {
   }
 
   /**
-   * Returns the longest whole-hour window for which the alert can fire, if it is longer than
-   * the longest alert window. The factor grows linearly with the window.
+   * Returns the maximum whole-hour window for which the alert can fire, if it is longer than
+   * the maximum long window. The factor grows linearly with the window.
    */
   private static Optional<PromDuration> maxWindow(PromDuration window, double factorTimesBudget) {
     long hour = 3_600_000;
@@ -190,7 +190,7 @@ final class SpecValidator {
     if (hours * hour >= limitMillis) {
       hours--;
     }
-    if (hours * hour <= BurnRateWindows.LONGEST_WINDOW.millis()) {
+    if (hours * hour <= BurnRateWindows.MAX_LONG_WINDOW.millis()) {
       return Optional.empty();
     }
     return Optional.of(new PromDuration(hours * hour));
@@ -235,7 +235,7 @@ final class SpecValidator {
     labels(FieldPath.child(path, "labels"), host.labels(), RESERVED_HOST_LABELS);
   }
 
-  /** The local host is reached without SSH, so SSH settings on it would be silently ignored. */
+  /** Rejects SSH settings on the local host, which the exporter reaches without SSH. */
   private void localHost(String path) {
     for (String key : List.of("address", "user", "port")) {
       String keyPath = FieldPath.child(path, key);

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * One YAML mapping being bound. The binder asks for each key it knows, present or not, and
+ * One YAML mapping being bound. The binder requests each key it knows, present or not, and
  * {@link #finish()} reports every other key as unknown, with the nearest known key as a
  * suggestion. Duplicate keys and non-string keys are problems too.
  */
@@ -206,12 +206,18 @@ final class YamlMap {
 
   <T> List<T> requiredList(String key, ElementBinder<T> binder) {
     Node value = require(key, "a list");
-    return value == null ? List.of() : orElse(values.list(value, childPath(key), binder), List.of());
+    if (value == null) {
+      return List.of();
+    }
+    return orElse(values.list(value, childPath(key), binder), List.of());
   }
 
   <T> List<T> optionalList(String key, ElementBinder<T> binder) {
     Node value = get(key);
-    return value == null ? List.of() : orElse(values.list(value, childPath(key), binder), List.of());
+    if (value == null) {
+      return List.of();
+    }
+    return orElse(values.list(value, childPath(key), binder), List.of());
   }
 
   YamlMap requiredMap(String key) {

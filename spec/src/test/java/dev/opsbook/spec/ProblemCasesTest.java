@@ -18,7 +18,7 @@ class ProblemCasesTest {
   private static final String BASE =
       "version: 1\nservice: api\nrunbook_url: https://runbooks.example.com/api\n";
 
-  /** An SLO entry on line 5, without objective and sli; the fields start on line 7. */
+  /** Returns an SLO entry on line 5 without objective and sli, so the fields start on line 7. */
   private static String slo(String fields) {
     return "slos:\n  - name: availability\n    description: Requests served.\n" + fields;
   }
