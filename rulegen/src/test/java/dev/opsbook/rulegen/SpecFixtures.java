@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Specs built by hand: {@link #sloSpec()} mirrors the repository's slo-spec.yaml field by field. */
+/**
+ * Specs built by hand for unit tests: {@link #sloSpec()} mirrors the repository's slo-spec.yaml
+ * field by field, which {@code SpecFixturesTest} checks against the real loader.
+ */
 public final class SpecFixtures {
 
   public static final String SPEC_NAME = "slo-spec.yaml";
@@ -130,6 +133,7 @@ public final class SpecFixtures {
     Map<Severity, String> routes = new LinkedHashMap<>();
     routes.put(Severity.CRITICAL, "pagerduty-oncall");
     routes.put(Severity.WARNING, "slack-operations");
+    routes.put(Severity.INFO, null);
     return new Alerting(
         routes,
         List.of(

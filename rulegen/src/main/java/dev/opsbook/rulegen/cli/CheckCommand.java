@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Fails with exit code 1 when the files in DIR differ from what SPEC generates.",
+      "Fails with exit code 1 when DIR differs from what SPEC generates.",
       "Prints a unified diff of each stale file and lists missing and extra files."
     })
 final class CheckCommand extends SpecCommand {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the rule files of SPEC to DIR/rules, replacing that directory as a whole.",
-      "Nothing in DIR changes when any file cannot be written."
+      "Writes the rule files of SPEC to DIR/rules.",
+      "Replaces DIR/rules as a whole; nothing in DIR changes when any file cannot be written."
     })
 final class GenerateCommand extends SpecCommand {
 

@@ -42,7 +42,14 @@ public final class Rulegen implements Callable<Integer> {
           err.println("rulegen: internal error: " + e);
           return ExitCodes.FAILURE;
         });
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (RuntimeException | LinkageError e) {
+      // picocli passes errors through; a broken jar still gets one line, not a stack trace.
+      err.println("rulegen: internal error: " + e);
+      code = ExitCodes.FAILURE;
+    }
     out.flush();
     err.flush();
     return code;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks SPEC: the spec itself, every PromQL query in it (parsed by promtool),",
-      "and the generated rule files (promtool check rules). Writes nothing."
+      "Checks SPEC, its PromQL queries and its rules with promtool; writes nothing.",
+      "Each query must parse as promtool parses it, and every generated rule file must pass",
+      "promtool check rules. Set PROMTOOL to use a promtool that is not on the PATH."
     })
 final class ValidateCommand extends SpecCommand {
 

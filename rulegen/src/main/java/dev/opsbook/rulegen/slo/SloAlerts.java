@@ -5,6 +5,7 @@ import dev.opsbook.rulegen.SpecContext;
 import dev.opsbook.rulegen.SpecContext.AlertText;
 import dev.opsbook.rulegen.model.Rule;
 import dev.opsbook.rulegen.promql.Num;
+import dev.opsbook.spec.BurnRateWindows;
 import dev.opsbook.spec.model.PromDuration;
 import dev.opsbook.spec.model.Severity;
 import dev.opsbook.spec.model.Slo;
@@ -43,7 +44,7 @@ final class SloAlerts {
   List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
     Slo slo = series.slo();
-    for (BurnRateTable.WindowPair pair : BurnRateTable.forWindow(slo.window())) {
+    for (BurnRateWindows.WindowPair pair : BurnRateWindows.forWindow(slo.window())) {
       // A long window beyond the SLO window would measure more than the budget period.
       if (pair.longWindow().compareTo(slo.window()) <= 0) {
         rules.add(alert(pair));
@@ -56,14 +57,14 @@ final class SloAlerts {
    * Returns how long a pair must hold before it fires: pages wait 2m to ride out one bad
    * evaluation; tickets wait longer because their windows react slowly anyway.
    */
-  static PromDuration holdFor(BurnRateTable.WindowPair pair) {
+  static PromDuration holdFor(BurnRateWindows.WindowPair pair) {
     if (pair.severity() == Severity.CRITICAL) {
       return PAGE_FOR;
     }
     return pair.longWindow().compareTo(ONE_DAY) <= 0 ? SHORT_TICKET_FOR : LONG_TICKET_FOR;
   }
 
-  private Rule alert(BurnRateTable.WindowPair pair) {
+  private Rule alert(BurnRateWindows.WindowPair pair) {
     Slo slo = series.slo();
     String name = alertName(context.spec().service(), slo);
     String window = pair.longWindow() + "/" + pair.shortWindow();
@@ -74,7 +75,7 @@ final class SloAlerts {
     return context.alert(text, pair.severity(), labels);
   }
 
-  private String expr(BurnRateTable.WindowPair pair) {
+  private String expr(BurnRateWindows.WindowPair pair) {
     Slo slo = series.slo();
     String threshold = Num.format(pair.factor() * slo.errorBudget());
     StringBuilder expr = new StringBuilder();
@@ -109,7 +110,7 @@ final class SloAlerts {
         + ONE_HOUR + "]) * " + Num.format(ONE_HOUR.seconds());
   }
 
-  private String summary(BurnRateTable.WindowPair pair) {
+  private String summary(BurnRateWindows.WindowPair pair) {
     Slo slo = series.slo();
     return "The "
         + slo.name()
@@ -122,7 +123,7 @@ final class SloAlerts {
         + ".";
   }
 
-  private String description(BurnRateTable.WindowPair pair) {
+  private String description(BurnRateWindows.WindowPair pair) {
     Slo slo = series.slo();
     double budget = slo.errorBudget();
     PromDuration exhaustion = new PromDuration(Math.round(slo.window().millis() / pair.factor()));

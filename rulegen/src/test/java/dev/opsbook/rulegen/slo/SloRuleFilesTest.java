@@ -9,6 +9,7 @@ import dev.opsbook.rulegen.SpecFixtures;
 import dev.opsbook.rulegen.model.AlertingRule;
 import dev.opsbook.rulegen.model.Rule;
 import dev.opsbook.rulegen.model.RuleFile;
+import dev.opsbook.spec.BurnRateWindows;
 import dev.opsbook.spec.model.Sli;
 import dev.opsbook.spec.model.Slo;
 import dev.opsbook.spec.model.Spec;
@@ -234,8 +235,8 @@ class SloRuleFilesTest {
 
   @Test
   void burnRateTableFor30Days() {
-    assertThat(BurnRateTable.forWindow(d("30d")))
-        .extracting(BurnRateTable.WindowPair::factor)
+    assertThat(BurnRateWindows.forWindow(d("30d")))
+        .extracting(BurnRateWindows.WindowPair::factor)
         .containsExactly(14.4, 6.0, 3.0, 1.0);
   }
 }
