@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes generated files so that the output directory holds either the old or the new set. All
- * files go to a staging directory inside the output directory first; only when every file is
+ * Writes generated files so that the output directory contains either the old or the new set.
+ * All files go to a staging directory inside the output directory first. Only when every file is
  * written are the owned entries swapped in by renames, and a failed swap is rolled back.
  */
 public final class OutputWriter {

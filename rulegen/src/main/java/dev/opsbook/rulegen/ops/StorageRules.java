@@ -3,7 +3,7 @@ package dev.opsbook.rulegen.ops;
 import static dev.opsbook.spec.MetricNames.BACKUP_COUNT;
 import static dev.opsbook.spec.MetricNames.BACKUP_NEWEST_INTACT;
 import static dev.opsbook.spec.MetricNames.BACKUP_NEWEST_TIMESTAMP_SECONDS;
-import static dev.opsbook.spec.MetricNames.FILESYSTEM_SIZE_BYTES;
+import static dev.opsbook.spec.MetricNames.FILESYSTEM_AVAIL_BYTES;
 import static dev.opsbook.spec.MetricNames.FILESYSTEM_USED_BYTES;
 import static dev.opsbook.spec.MetricNames.LABEL_TIER;
 
@@ -30,9 +30,11 @@ final class StorageRules {
   private StorageRules() {}
 
   static RuleGroup disk(SpecContext context, Checks.Disk disk) {
-    // Used over size, as df's size column counts it; "> 0" keeps an empty size from dividing.
+    // The Use% of df: used over used + available, so blocks reserved for root count as full,
+    // and the alert agrees with what df shows on the host. "> 0" keeps 0/0 from becoming NaN.
     String usedPercent =
-        "100 * " + FILESYSTEM_USED_BYTES + " / (" + FILESYSTEM_SIZE_BYTES + " > 0)";
+        "100 * " + FILESYSTEM_USED_BYTES + " / ((" + FILESYSTEM_USED_BYTES + " + "
+            + FILESYSTEM_AVAIL_BYTES + ") > 0)";
     List<Rule> rules = new ArrayList<>();
     rules.add(diskAlert(context, "DiskUsageHigh", usedPercent, disk.warningPercent(),
         Severity.WARNING));

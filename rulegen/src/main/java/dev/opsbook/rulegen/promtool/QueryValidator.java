@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks that every PromQL query of a spec parses, with promtool's own parser: each query becomes
+ * Checks that every PromQL query of a spec parses with promtool's own parser. Each query becomes
  * the expression of a recording rule in a temporary rule file, and each promtool error is mapped
  * back to the spec line of its query.
  */

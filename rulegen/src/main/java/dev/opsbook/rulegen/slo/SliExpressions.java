@@ -24,7 +24,7 @@ final class SliExpressions {
           + " or (0 * " + totalRate(sli, window) + ")";
     }
     if (sli instanceof Sli.Latency latency) {
-      // count >= bucket holds in every scrape; the clamp removes rounding noise below zero.
+      // count >= bucket is true in every scrape, so the clamp only removes rounding noise.
       return "clamp_min(" + totalRate(sli, window)
           + " - sum(rate(" + bucketSelector(latency) + "[" + window + "])), 0)";
     }

@@ -54,8 +54,8 @@ final class SloAlerts {
   }
 
   /**
-   * Returns how long a pair must hold before it fires: pages wait 2m to ride out one bad
-   * evaluation; tickets wait longer because their windows react slowly anyway.
+   * Returns how long a pair must hold before it fires. Pages wait 2m, so one bad evaluation does
+   * not page. Tickets wait longer, because their long windows react slowly anyway.
    */
   static PromDuration holdFor(BurnRateWindows.WindowPair pair) {
     if (pair.severity() == Severity.CRITICAL) {

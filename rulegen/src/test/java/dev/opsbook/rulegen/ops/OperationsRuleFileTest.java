@@ -73,7 +73,9 @@ class OperationsRuleFileTest {
 
   @Test
   void diskThresholds() {
-    String used = "100 * opsbook_filesystem_used_bytes / (opsbook_filesystem_size_bytes > 0)";
+    String used =
+        "100 * opsbook_filesystem_used_bytes"
+            + " / ((opsbook_filesystem_used_bytes + opsbook_filesystem_avail_bytes) > 0)";
 
     assertThat(expr("DiskUsageHigh")).isEqualTo(used + " > 80");
     assertThat(expr("DiskUsageCritical")).isEqualTo(used + " > 85");

@@ -58,7 +58,7 @@ class SloRuleFilesTest {
   }
 
   @Test
-  void noRawSeriesReadOverMoreThanSixHours() {
+  void rawRangesAtMostSixHours() {
     Pattern range = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\[(\\w+)(:\\w*)?\\]");
     for (Slo slo : SpecFixtures.slos()) {
       for (Rule rule : RuleLookup.all(fileOf(slo))) {
