@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -137,15 +134,14 @@ public final class Sshd implements AutoCloseable {
     return hostPublicKey().split(" ")[0];
   }
 
-  /** Returns the current host key's fingerprint as OpenSSH prints it: {@code SHA256:<base64>}. */
+  /**
+   * Returns the current host key's fingerprint as {@code ssh-keygen -l} prints it: {@code
+   * SHA256:<base64>}.
+   */
   public String hostKeyFingerprint() throws IOException {
-    byte[] blob = Base64.getDecoder().decode(hostPublicKey().split(" ")[1]);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
-      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    String output = run(List.of(SSH_KEYGEN.toString(), "-l", "-E", "sha256", "-f",
+        publicKeyOf(activeHostKey).toString()));
+    return output.split(" ")[1];
   }
 
   /** Returns a known_hosts line for the current host key, as {@code [127.0.0.1]:port type key}. */
@@ -327,7 +323,7 @@ public final class Sshd implements AutoCloseable {
     run(command);
   }
 
-  private static void run(List<String> command) throws IOException {
+  private static String run(List<String> command) throws IOException {
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     child.getOutputStream().close();
     try {
@@ -344,6 +340,7 @@ public final class Sshd implements AutoCloseable {
       throw new IOException(command.get(0) + " failed with status " + child.exitValue() + ": "
           + output);
     }
+    return output;
   }
 
   private static Path publicKeyOf(Path privateKey) {
