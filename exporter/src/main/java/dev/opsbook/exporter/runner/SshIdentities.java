@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
@@ -34,12 +35,18 @@ final class SshIdentities {
 
   /** Loads and decrypts every identity file of the settings. */
   static SshIdentities load(SshSettings settings) throws SshConfigException {
+    return load(settings, System::getenv);
+  }
+
+  /** Loads the identities, reading a passphrase variable from {@code environment}. */
+  static SshIdentities load(SshSettings settings, UnaryOperator<String> environment)
+      throws SshConfigException {
     SshAgent agent = settings.agentSocket() == null ? null : new SshAgent(settings.agentSocket());
     if (settings.identityFiles().isEmpty() && agent == null) {
       throw new SshConfigException("no SSH key configured: set an identity file such as "
           + "~/.ssh/id_ed25519, or an ssh-agent socket");
     }
-    char[] passphrase = readPassphrase(settings);
+    char[] passphrase = readPassphrase(settings, environment);
     try {
       DefaultConfig config = new DefaultConfig();
       List<KeyPairWrapper> keys = new ArrayList<>();
@@ -92,9 +99,10 @@ final class SshIdentities {
     }
   }
 
-  private static char[] readPassphrase(SshSettings settings) throws SshConfigException {
+  private static char[] readPassphrase(SshSettings settings, UnaryOperator<String> environment)
+      throws SshConfigException {
     if (settings.passphraseEnv() != null) {
-      String value = System.getenv(settings.passphraseEnv());
+      String value = environment.apply(settings.passphraseEnv());
       if (value == null) {
         throw new SshConfigException("passphrase environment variable "
             + settings.passphraseEnv() + " is not set");

@@ -33,7 +33,11 @@ final class TestSsh {
   }
 
   static SshRunner runner(Host host, SshSettings settings) throws SshConfigException {
-    return new SshRunner(host, settings, SshIdentities.load(settings),
+    return runner(host, settings, SshIdentities.load(settings));
+  }
+
+  static SshRunner runner(Host host, SshSettings settings, SshIdentities identities) {
+    return new SshRunner(host, settings, identities,
         new KnownHosts(settings.knownHosts(), settings.hostKeyPolicy()), new Semaphore(4));
   }
 }
