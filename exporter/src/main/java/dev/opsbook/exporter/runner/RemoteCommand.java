@@ -57,7 +57,7 @@ final class RemoteCommand {
     Session.Command command;
     try {
       command = session.exec(commandLine);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       closeQuietly();
       throw failure(Reason.SSH_ERROR, "could not start the command: " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,13 +91,13 @@ public final class SshRunner implements CommandRunner {
       Session session;
       try {
         session = connection.startSession();
-      } catch (IOException e) {
-        if (connection.isConnected()) {
-          throw failure(Reason.SSH_ERROR, "could not open a session: " + e.getMessage(), e);
-        }
+      } catch (OpenFailException e) {
+        throw failure(Reason.SSH_ERROR, "the server rejected a session: " + e.getMessage(), e);
+      } catch (IOException | IllegalStateException e) {
         // The connection died while idle, for example because sshd restarted: reconnect once
-        // at once, without backoff, since the host was reachable until now.
-        LOG.info("SSH connection to {} was lost, reconnecting", target());
+        // at once, without backoff, since the host was reachable until now. sshj throws
+        // IllegalStateException when the socket closed after connection() checked it.
+        LOG.info("SSH connection to {} was lost ({}), reconnecting", target(), e.getMessage());
         discard(connection);
         connection = connection(deadline);
         session = openSession(connection);
@@ -136,7 +137,7 @@ public final class SshRunner implements CommandRunner {
   private Session openSession(SSHClient connection) throws CommandException {
     try {
       return connection.startSession();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       discard(connection);
       throw failure(Reason.SSH_ERROR, "could not open a session: " + e.getMessage(), e);
     }
