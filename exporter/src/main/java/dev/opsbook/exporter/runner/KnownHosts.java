@@ -91,8 +91,9 @@ final class KnownHosts {
 
   /**
    * Classifies a presented key. A host that has entries, but none that matches the key, counts
-   * as CHANGED even when the entries are of another key type: sshj first offers the key types
-   * known_hosts has for the host, so a different type means the server no longer has them.
+   * as CHANGED even when the entries are of another key type. sshj first offers the key types
+   * that known_hosts lists for the host, so a different type means the server no longer has
+   * them.
    */
   private static Outcome classify(
       OpenSSHKnownHosts knownHosts, String address, int port, PublicKey key) throws IOException {

@@ -38,7 +38,7 @@ final class SshAgent {
   private static final byte SIGN_RESPONSE = 14;
   private static final int RSA_SHA2_256 = 2;
   private static final int RSA_SHA2_512 = 4;
-  /** Agents answer with a few KiB at most; a larger length means a broken stream. */
+  /** Agent replies are a few KiB at most, so a larger length means a broken stream. */
   private static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
   private final Path socket;
@@ -70,7 +70,7 @@ final class SshAgent {
     Buffer.PlainBuffer reply = call(new Buffer.PlainBuffer().putByte(REQUEST_IDENTITIES));
     byte type = reply.readByte();
     if (type != IDENTITIES_ANSWER) {
-      throw new IOException("ssh-agent answered message type " + type + " to a key list request");
+      throw new IOException("ssh-agent sent response type " + type + " to a key list request");
     }
     try {
       long count = reply.readUInt32();
@@ -104,10 +104,10 @@ final class SshAgent {
     Buffer.PlainBuffer reply = call(request);
     byte type = reply.readByte();
     if (type == AGENT_FAILURE) {
-      throw new IOException("ssh-agent refused to sign with the key");
+      throw new IOException("ssh-agent failed to sign with the key");
     }
     if (type != SIGN_RESPONSE) {
-      throw new IOException("ssh-agent answered message type " + type + " to a sign request");
+      throw new IOException("ssh-agent sent response type " + type + " to a sign request");
     }
     try {
       return reply.readBytes();
@@ -155,9 +155,9 @@ final class SshAgent {
   }
 
   /**
-   * The {@code publickey} method of RFC 4252 section 7, signed by the agent: a query without a
-   * signature first, then, once the server answers PK_OK, the request signed over the session
-   * id and the request bytes.
+   * The {@code publickey} method of RFC 4252 section 7 with the agent as signer. It first sends
+   * the key without a signature. Once the server replies PK_OK, it sends the request signed
+   * over the session id and the request bytes.
    */
   private final class AgentAuthMethod extends AbstractAuthMethod {
 

@@ -60,8 +60,8 @@ public final class SshRunner implements CommandRunner {
     this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(),
         () -> ThreadLocalRandom.current().nextDouble());
     this.config = new DefaultConfig();
-    // KEEP_ALIVE expects replies and closes the connection after 5 unanswered requests;
-    // the default heartbeat only writes, so a dead peer would go unnoticed until a command.
+    // KEEP_ALIVE expects replies and closes the connection after 5 unanswered requests. The
+    // default heartbeat only writes, so a dead peer would go unnoticed until the next command.
     this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
   }
 

@@ -42,7 +42,7 @@ public record SshSettings(
   /** Default cap on stdout and on stderr of one command: 4 MiB. */
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
-  /** How a host key missing from known_hosts is handled. A changed key is always rejected. */
+  /** Policy for a host key missing from known_hosts. A changed key is always rejected. */
   public enum HostKeyPolicy {
     /** Reject unknown host keys, like OpenSSH's {@code StrictHostKeyChecking=yes}. */
     STRICT,
@@ -84,8 +84,8 @@ public record SshSettings(
   /**
    * Returns the defaults: {@code ~/.ssh/known_hosts}, strict host keys, {@code ~/.ssh/id_ed25519},
    * {@code id_ecdsa} and {@code id_rsa} where they exist, the agent at {@code SSH_AUTH_SOCK} when
-   * that is set, 10 s connect timeout, 30 s keepalive, 4 MiB output cap, 4 sessions per host, backoff
-   * from 1 s up to 5 min.
+   * that is set, 10 s connect timeout, 30 s keepalive, 4 MiB output cap, 4 sessions per host,
+   * backoff from 1 s up to 5 min.
    */
   public static SshSettings defaults() {
     Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
@@ -122,9 +122,9 @@ public record SshSettings(
   }
 
   public SshSettings withPassphraseEnv(String variableName) {
-    return new SshSettings(knownHosts, hostKeyPolicy, identityFiles, variableName, null, agentSocket,
-        connectTimeout, keepAliveInterval, maxOutputBytes, maxSessionsPerHost, backoffInitial,
-        backoffMax);
+    return new SshSettings(knownHosts, hostKeyPolicy, identityFiles, variableName, null,
+        agentSocket, connectTimeout, keepAliveInterval, maxOutputBytes, maxSessionsPerHost,
+        backoffInitial, backoffMax);
   }
 
   public SshSettings withPassphraseFile(Path file) {
