@@ -40,6 +40,8 @@ public final class SshRunner implements CommandRunner {
   private SSHClient client;
   private CommandException lastFailure;
   private boolean closed;
+  /** Whether the current connection's host has a usable {@code timeout} command. */
+  private volatile boolean remoteTimeout;
 
   SshRunner(
       Host host,
@@ -109,7 +111,7 @@ public final class SshRunner implements CommandRunner {
         }
       };
       return new RemoteCommand(session, settings.maxOutputBytes(), target(), onFailure)
-          .run(remoteCommandLine(command, timeout), timeout, deadline);
+          .run(remoteCommandLine(command, timeout, remoteTimeout), timeout, deadline);
     } finally {
       sessionPermits.release();
     }
@@ -117,21 +119,38 @@ public final class SshRunner implements CommandRunner {
 
   /**
    * Returns the line sent to the server. sshd hands it to the user's login shell, which may not
-   * be POSIX, so everything runs under {@code sh -c}. LC_ALL is set by {@code env} because
+   * be POSIX, so the command runs under {@code sh -c}. LC_ALL is set by {@code env} because
    * servers usually reject the SSH {@code env} request.
    *
-   * <p>Where the host has {@code timeout} (GNU coreutils or busybox), it kills the command one
-   * second after the local timeout. The SSH {@code signal} request that the runner also sends
-   * does not reach every command: OpenSSH rejects it for sessions of root ("session signalling
-   * requires privilege separation", OpenSSH 9.2), and a closed channel alone leaves the command
-   * running.
+   * <p>With {@code remoteTimeout}, the host's {@code timeout} kills the command one second after
+   * the local timeout. The SSH {@code signal} request that the runner also sends does not reach
+   * every command: OpenSSH 9.2 rejects it for root's sessions ("session signalling requires
+   * privilege separation"), and closing the channel leaves the command running.
    */
-  static String remoteCommandLine(String command, Duration timeout) {
-    String inner = "env LC_ALL=C sh -c " + ShellQuote.quote(command);
-    long killAfterSeconds = ceilSeconds(timeout) + 1;
-    String guarded = "if command -v timeout >/dev/null 2>&1; then exec timeout -s KILL "
-        + killAfterSeconds + " " + inner + "; else exec " + inner + "; fi";
-    return "sh -c " + ShellQuote.quote(guarded);
+  static String remoteCommandLine(String command, Duration timeout, boolean remoteTimeout) {
+    String shell = "sh -c " + ShellQuote.quote(command);
+    if (!remoteTimeout) {
+      return "env LC_ALL=C " + shell;
+    }
+    return "env LC_ALL=C timeout -s KILL " + (ceilSeconds(timeout) + 1) + " " + shell;
+  }
+
+  /**
+   * Returns whether the host has a {@code timeout} that takes {@code -s SIGNAL SECONDS}, as GNU
+   * coreutils and newer busybox do. Older busybox takes {@code -t SECONDS} and would run the
+   * number as the command, so it is tested once per connection instead of assumed.
+   */
+  private boolean probeRemoteTimeout(SSHClient connection) {
+    Duration limit = settings.connectTimeout();
+    try {
+      Session session = connection.startSession();
+      CommandResult result = new RemoteCommand(session, 4096, target(), () -> { })
+          .run("env LC_ALL=C timeout -s KILL 5 true", limit, System.nanoTime() + limit.toNanos());
+      return result.exitStatus() == 0;
+    } catch (IOException | IllegalStateException | CommandException e) {
+      LOG.debug("probing timeout on {} failed: {}", target(), e.toString());
+      return false;
+    }
   }
 
   private Session openSession(SSHClient connection) throws CommandException {
@@ -165,6 +184,7 @@ public final class SshRunner implements CommandRunner {
       acquire(connectPermits, deadline, "no connection slot became free");
       try {
         client = new Connector(host, user, settings, identities, knownHosts, config).connect();
+        remoteTimeout = probeRemoteTimeout(client);
         connectionsOpened.incrementAndGet();
         backoff.recordSuccess();
         lastFailure = null;

@@ -121,10 +121,17 @@ class SshRunnerTest {
   void timeoutKillsCommandAndKeepsConnection() throws Exception {
     runner.run("true", TIMEOUT);
     int opensBefore = runner.connectionsOpened();
+    // Check that sleepRunning() can see a sleep at all, so its final check can fail.
+    Process probe = new ProcessBuilder("sleep", "31").start();
+    try {
+      assertThat(sleepRunning()).as("local sleep 31 visible").isTrue();
+    } finally {
+      probe.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
     long start = System.nanoTime();
 
     CommandException error = catchThrowableOfType(CommandException.class,
-        () -> runner.run("sleep 30", Duration.ofSeconds(1)));
+        () -> runner.run("sleep 31", Duration.ofSeconds(1)));
 
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
     assertThat(error.reason()).isEqualTo(Reason.TIMEOUT);
@@ -133,6 +140,26 @@ class SshRunnerTest {
     assertThat(elapsedMillis).isLessThan(15_000);
     assertThat(runner.run("echo still-here", TIMEOUT).stdoutText()).isEqualTo("still-here\n");
     assertThat(runner.connectionsOpened()).isEqualTo(opensBefore);
+    // sshd runs on this machine, so the killed command must vanish from the process table.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (sleepRunning() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(sleepRunning()).as("sleep 31 still running").isFalse();
+  }
+
+  @Test
+  void remoteCommandLineQuotesAndSetsLocale() {
+    assertThat(SshRunner.remoteCommandLine("echo 'x'", Duration.ofMillis(1500), false))
+        .isEqualTo("env LC_ALL=C sh -c 'echo '\\''x'\\'''");
+    assertThat(SshRunner.remoteCommandLine("echo 'x'", Duration.ofMillis(1500), true))
+        .isEqualTo("env LC_ALL=C timeout -s KILL 3 sh -c 'echo '\\''x'\\'''");
+  }
+
+  private static boolean sleepRunning() {
+    return ProcessHandle.allProcesses()
+        .map(process -> process.info().commandLine().orElse(""))
+        .anyMatch(line -> line.equals("sleep 31") || line.endsWith("/sleep 31"));
   }
 
   @Test
