@@ -128,8 +128,8 @@ final class Connector {
         + ", or use the accept-new host key policy", cause);
   }
 
-  private CommandException failure(Reason reason, String what, Throwable cause) {
-    return new CommandException(reason, "ssh to " + describe(host) + ": " + what, cause);
+  private CommandException failure(Reason reason, String detail, Throwable cause) {
+    return new CommandException(reason, "ssh to " + describe(host) + ": " + detail, cause);
   }
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

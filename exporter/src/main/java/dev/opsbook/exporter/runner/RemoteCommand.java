@@ -137,8 +137,8 @@ final class RemoteCommand {
     return failure(Reason.SSH_ERROR, "connection lost while running the command" + detail, cause);
   }
 
-  private CommandException failure(Reason reason, String what, Throwable cause) {
-    return new CommandException(reason, "ssh to " + target + ": " + what, cause);
+  private CommandException failure(Reason reason, String detail, Throwable cause) {
+    return new CommandException(reason, "ssh to " + target + ": " + detail, cause);
   }
 
   private static long remainingNanos(long deadlineNanos) {

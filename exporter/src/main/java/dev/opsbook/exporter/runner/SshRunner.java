@@ -212,11 +212,11 @@ public final class SshRunner implements CommandRunner {
     closeQuietly(connection);
   }
 
-  private void acquire(Semaphore semaphore, long deadline, String what) throws CommandException {
+  private void acquire(Semaphore semaphore, long deadline, String detail) throws CommandException {
     long waitNanos = Math.max(0, deadline - System.nanoTime());
     try {
       if (!semaphore.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-        throw failure(Reason.TIMEOUT, what + " until the command timeout", null);
+        throw failure(Reason.TIMEOUT, detail + " until the command timeout", null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -224,8 +224,8 @@ public final class SshRunner implements CommandRunner {
     }
   }
 
-  private CommandException failure(Reason reason, String what, Throwable cause) {
-    return new CommandException(reason, "ssh to " + target() + ": " + what, cause);
+  private CommandException failure(Reason reason, String detail, Throwable cause) {
+    return new CommandException(reason, "ssh to " + target() + ": " + detail, cause);
   }
 
   private String target() {
