@@ -26,6 +26,8 @@ public final class Reasons {
   public static final String TLS_ERROR = "tls_error";
   /** A status endpoint answered with an HTTP status outside 2xx. */
   public static final String HTTP_STATUS = "http_status";
+  /** A path names a directory or device instead of a regular file. */
+  public static final String NOT_A_FILE = "not_a_file";
   /** A command or spec value cannot be used, such as a path with a NUL byte. */
   public static final String INVALID_CONFIG = "invalid_config";
 
