@@ -12,7 +12,7 @@ import java.time.Duration;
 /** Runs the commands of host checks and turns runner errors into {@link CheckFailure}s. */
 public final class CheckCommands {
 
-  /** Longest excerpt of command output or error text that goes into a failure message. */
+  /** Maximum length of the excerpt of command output or error text in a failure message. */
   static final int MAX_EXCERPT_CHARS = 200;
 
   /** Command timeout of a check whose interval is long; shorter intervals cap it. */

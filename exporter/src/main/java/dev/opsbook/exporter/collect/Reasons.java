@@ -16,7 +16,7 @@ public final class Reasons {
   public static final String PERMISSION_DENIED = "permission_denied";
   /** A file exceeds the size cap of the check. */
   public static final String TOO_LARGE = "too_large";
-  /** A file holds no certificate. */
+  /** A file contains no certificate. */
   public static final String NO_CERTIFICATE = "no_certificate";
   /** A probe or command ran out of time. */
   public static final String TIMEOUT = "timeout";
@@ -24,12 +24,8 @@ public final class Reasons {
   public static final String UNREACHABLE = "unreachable";
   /** A TLS handshake failed for a cause other than verification. */
   public static final String TLS_ERROR = "tls_error";
-  /** A status endpoint answered with an HTTP status outside 2xx. */
-  public static final String HTTP_STATUS = "http_status";
   /** A path names a directory or device instead of a regular file. */
   public static final String NOT_A_FILE = "not_a_file";
-  /** A command or spec value cannot be used, such as a path with a NUL byte. */
-  public static final String INVALID_CONFIG = "invalid_config";
 
   private Reasons() {}
 }

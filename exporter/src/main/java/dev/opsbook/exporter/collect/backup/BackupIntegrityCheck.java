@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class BackupIntegrityCheck implements HostCheck {
 
-  /** Longest time all tar runs of one check may take; large archives need minutes to read. */
+  /** Maximum time of all tar runs of one check together; large archives take minutes to read. */
   static final Duration MAX_TAR_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Pattern TAR_LINE =

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CertificateDecoder {
 
-  /** Thrown when a file holds no certificate or a broken one. */
+  /** Thrown when a file contains no certificate or a broken one. */
   public static final class CertificateFileException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +29,7 @@ public final class CertificateDecoder {
       this.noCertificate = noCertificate;
     }
 
-    /** Returns true when the file is readable but holds no certificate at all. */
+    /** Returns true when the file is readable but contains no certificate at all. */
     public boolean noCertificate() {
       return noCertificate;
     }
@@ -44,7 +44,7 @@ public final class CertificateDecoder {
   /**
    * Decodes the certificates in file content.
    *
-   * @throws CertificateFileException when the content holds no certificate or a block or DER
+   * @throws CertificateFileException when the content contains no certificate or a block or DER
    *     structure does not decode
    */
   public static List<X509Certificate> decode(byte[] content) throws CertificateFileException {

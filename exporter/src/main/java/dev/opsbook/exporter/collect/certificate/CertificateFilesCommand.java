@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Builds the command that reads certificate files: per file a marker line with its index, then
  * either {@code ERR <reason>} or the file's first {@code MAX_FILE_BYTES + 1} bytes in base64,
- * which keeps DER bytes intact through the text channel. One byte past the cap tells the
- * parser that the file is too large.
+ * which keeps DER bytes intact through the text channel. The parser treats a file with one byte
+ * past the cap as too large.
  */
 public final class CertificateFilesCommand {
 
-  /** Largest certificate file read: 1 MiB, far above any real certificate bundle. */
+  /** Maximum size of a certificate file: 1 MiB, far above any real certificate bundle. */
   public static final int MAX_FILE_BYTES = 1 << 20;
 
   static final String MARKER = "==opsbook-cert==";

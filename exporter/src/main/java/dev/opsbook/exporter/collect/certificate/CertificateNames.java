@@ -10,7 +10,7 @@ import javax.security.auth.x500.X500Principal;
 /** Turns certificate subject and issuer names into bounded label values. */
 public final class CertificateNames {
 
-  /** Longest subject or issuer label value; longer names are cut. */
+  /** Maximum length of a subject or issuer label value; longer names are cut. */
   public static final int MAX_LABEL_CHARS = 128;
 
   private CertificateNames() {}

@@ -37,7 +37,7 @@ public final class StatusEndpointCheck implements EndpointCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusEndpointCheck.class);
 
-  /** Largest body read; a status document is a few hundred bytes. */
+  /** Maximum body size read; a status document is a few hundred bytes. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
   private final StatusEndpoint spec;

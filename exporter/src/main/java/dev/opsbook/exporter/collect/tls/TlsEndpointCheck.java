@@ -42,7 +42,7 @@ public final class TlsEndpointCheck implements EndpointCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsEndpointCheck.class);
 
-  /** Longest connect and handshake time; a shorter check interval lowers it. */
+  /** Maximum connect and handshake read time; a shorter check interval lowers it. */
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
 
   private final String text;

@@ -54,7 +54,7 @@ class SystemdUnitsCheckTest {
   }
 
   /**
-   * The test machine has no systemd as PID 1, so the real systemctl fails; the check must turn
+   * The test machine has no systemd as PID 1, so the real systemctl fails. The check must turn
    * that into a failure that names the cause.
    */
   @Test
