@@ -39,11 +39,41 @@ final class BackupLister {
     return directory;
   }
 
+  /**
+   * Accepts a find that exited with status 1 only because it could not enter subdirectories,
+   * such as a root-only {@code lost+found} on a backup filesystem; the archives it could list
+   * are still counted.
+   *
+   * @throws CheckFailure {@code exit_status} when the command failed for any other cause
+   */
+  private void requireOnlyUnreadableSubdirectories(CommandResult result, String host, String check)
+      throws CheckFailure {
+    String stderr = result.stderrText();
+    boolean onlyPermissionErrors = result.exitStatus() == 1 && !stderr.isBlank();
+    for (String line : stderr.split("\n")) {
+      if (!line.isBlank() && !line.contains("Permission denied")) {
+        onlyPermissionErrors = false;
+      }
+    }
+    if (!onlyPermissionErrors) {
+      throw new CheckFailure(
+          Reasons.EXIT_STATUS,
+          "check " + check + " on host " + host + ": listing " + directory + " exited with status "
+              + result.exitStatus() + ": " + CheckCommands.excerpt(stderr));
+    }
+    LOG.warn(
+        "check {} on host {}: some subdirectories of {} are not readable: {}",
+        check, host, directory, CheckCommands.excerpt(stderr));
+  }
+
   TimedListing list(CommandRunner runner, String check, Duration timeout) throws CheckFailure {
     String host = runner.hostName();
     long before = clock.millis();
-    CommandResult result = CheckCommands.runSuccessful(runner, check, command, timeout);
+    CommandResult result = CheckCommands.run(runner, check, command, timeout);
     long after = clock.millis();
+    if (!result.succeeded()) {
+      requireOnlyUnreadableSubdirectories(result, host, check);
+    }
     Listing listing;
     try {
       listing = BackupListingParser.parse(result.stdout());

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opsbook.exporter.collect.CheckFailure;
 import dev.opsbook.exporter.collect.Sample;
 import dev.opsbook.exporter.collect.Samples;
+import dev.opsbook.exporter.runner.CommandException;
+import dev.opsbook.exporter.runner.CommandResult;
+import dev.opsbook.exporter.runner.CommandRunner;
 import dev.opsbook.exporter.runner.LocalRunner;
+import dev.opsbook.exporter.runner.ShellQuote;
 import dev.opsbook.spec.MetricNames;
 import dev.opsbook.spec.model.Checks.BackupTier;
 import dev.opsbook.spec.model.PromDuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +112,35 @@ class BackupChecksTest {
   }
 
   @Test
+  void unreadableSubdirectoryStillCounts() throws Exception {
+    Path directory = backupDirectory("backups");
+    Path lostFound = Files.createDirectory(directory.resolve("lost+found"));
+    Files.setPosixFilePermissions(lostFound, PosixFilePermissions.fromString("rwx------"));
+    openToEveryone(directory);
+    BackupsCheck check =
+        new BackupsCheck(directory.toString(), TIERS, Duration.ofMinutes(5), Clock.systemUTC());
+
+    List<Sample> samples = check.collect(new NobodyRunner(local));
+
+    assertThat(value(samples, MetricNames.BACKUP_COUNT, "daily")).isEqualTo(2);
+    assertThat(value(samples, MetricNames.BACKUP_COUNT, "weekly")).isEqualTo(1);
+  }
+
+  @Test
+  void unreadableDirectoryIsPermissionDenied() throws Exception {
+    Path directory = backupDirectory("backups");
+    openToEveryone(directory);
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+    BackupsCheck check =
+        new BackupsCheck(directory.toString(), TIERS, Duration.ofMinutes(5), Clock.systemUTC());
+
+    assertThatThrownBy(() -> check.collect(new NobodyRunner(local)))
+        .isInstanceOf(CheckFailure.class)
+        .extracting(e -> ((CheckFailure) e).reason())
+        .isEqualTo("permission_denied");
+  }
+
+  @Test
   void missingDirectoryIsNotFound() {
     String missing = temp.resolve("no backups").toString();
     BackupsCheck check = new BackupsCheck(missing, TIERS, Duration.ofMinutes(5), Clock.systemUTC());
@@ -155,6 +190,40 @@ class BackupChecksTest {
     Files.setLastModifiedTime(good, FileTime.from(Instant.parse("2026-12-01T03:00:00Z")));
     Files.setLastModifiedTime(corrupt, FileTime.from(Instant.parse("2026-12-02T03:00:00Z")));
     return directory;
+  }
+
+  /** Lets the user nobody enter the temp directory and read everything in it. */
+  private void openToEveryone(Path directory) throws Exception {
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.toList()) {
+        if (!path.getFileName().toString().equals("lost+found")) {
+          String mode = Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--";
+          Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs commands as the user nobody with setpriv, because permissions do not apply to root,
+   * which runs the tests.
+   */
+  private record NobodyRunner(LocalRunner delegate) implements CommandRunner {
+    @Override
+    public String hostName() {
+      return delegate.hostName();
+    }
+
+    @Override
+    public CommandResult run(String command, Duration timeout) throws CommandException {
+      return delegate.run(
+          "setpriv --reuid=65534 --regid=65534 --clear-groups sh -c " + ShellQuote.quote(command),
+          timeout);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static void tar(Path archive, Path content) throws Exception {
