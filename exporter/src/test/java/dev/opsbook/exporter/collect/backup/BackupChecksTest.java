@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opsbook.exporter.collect.CheckFailure;
+import dev.opsbook.exporter.collect.NobodyRunner;
 import dev.opsbook.exporter.collect.Sample;
 import dev.opsbook.exporter.collect.Samples;
-import dev.opsbook.exporter.runner.CommandException;
-import dev.opsbook.exporter.runner.CommandResult;
-import dev.opsbook.exporter.runner.CommandRunner;
 import dev.opsbook.exporter.runner.LocalRunner;
-import dev.opsbook.exporter.runner.ShellQuote;
 import dev.opsbook.spec.MetricNames;
 import dev.opsbook.spec.model.Checks.BackupTier;
 import dev.opsbook.spec.model.PromDuration;
@@ -203,27 +200,6 @@ class BackupChecksTest {
         }
       }
     }
-  }
-
-  /**
-   * Runs commands as the user nobody with setpriv, because permissions do not apply to root,
-   * which runs the tests.
-   */
-  private record NobodyRunner(LocalRunner delegate) implements CommandRunner {
-    @Override
-    public String hostName() {
-      return delegate.hostName();
-    }
-
-    @Override
-    public CommandResult run(String command, Duration timeout) throws CommandException {
-      return delegate.run(
-          "setpriv --reuid=65534 --regid=65534 --clear-groups sh -c " + ShellQuote.quote(command),
-          timeout);
-    }
-
-    @Override
-    public void close() {}
   }
 
   private static void tar(Path archive, Path content) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opsbook.exporter.collect.CheckFailure;
+import dev.opsbook.exporter.collect.NobodyRunner;
 import dev.opsbook.exporter.collect.Sample;
 import dev.opsbook.exporter.collect.Samples;
 import dev.opsbook.exporter.collect.TestPki;
@@ -13,6 +14,7 @@ import dev.opsbook.spec.MetricNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,6 +101,24 @@ class CertificateFilesCheckTest {
     assertThat(earliest(samples, odd)).isEqualTo(seconds(NOW.plus(5, ChronoUnit.DAYS)));
     assertThat(Path.of("opsbook-pwned")).doesNotExist();
     assertThat(temp.resolve("opsbook-pwned")).doesNotExist();
+  }
+
+  @Test
+  void unreadableFileIsPermissionDenied() throws Exception {
+    Issued cert = TestPki.selfSigned("CN=readable", NOW, NOW.plus(5, ChronoUnit.DAYS));
+    Path readable = write("readable.pem", TestPki.pem(cert.certificate()));
+    Path secret = write("secret.pem", TestPki.pem(cert.certificate()));
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    CertificateFilesCheck check =
+        new CertificateFilesCheck(
+            List.of(readable.toString(), secret.toString()), Duration.ofHours(1));
+
+    List<Sample> samples = check.collect(new NobodyRunner(local));
+
+    assertThat(earliest(samples, readable)).isEqualTo(seconds(NOW.plus(5, ChronoUnit.DAYS)));
+    assertThat(failureReason(samples, secret)).isEqualTo("permission_denied");
   }
 
   @Test
