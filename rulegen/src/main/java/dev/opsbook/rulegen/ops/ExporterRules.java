@@ -5,6 +5,7 @@ import static dev.opsbook.spec.MetricNames.HOST_UP;
 
 import dev.opsbook.rulegen.SpecContext;
 import dev.opsbook.rulegen.SpecContext.AlertText;
+import dev.opsbook.rulegen.alertmanager.AlertNames;
 import dev.opsbook.rulegen.model.Rule;
 import dev.opsbook.rulegen.model.RuleGroup;
 import dev.opsbook.rulegen.promql.Promql;
@@ -60,7 +61,7 @@ final class ExporterRules {
     rules.add(
         context.alert(
             new AlertText(
-                "HostUnreachable",
+                AlertNames.HOST_UNREACHABLE,
                 HOST_UP + " == 0",
                 FIVE_MINUTES,
                 "The exporter cannot reach host {{ $labels.host }}.",

@@ -36,19 +36,19 @@ final class StorageRules {
         "100 * " + FILESYSTEM_USED_BYTES + " / ((" + FILESYSTEM_USED_BYTES + " + "
             + FILESYSTEM_AVAIL_BYTES + ") > 0)";
     List<Rule> rules = new ArrayList<>();
-    rules.add(diskAlert(context, "DiskUsageHigh", usedPercent, disk.warningPercent(),
-        Severity.WARNING));
-    rules.add(diskAlert(context, "DiskUsageCritical", usedPercent, disk.criticalPercent(),
-        Severity.CRITICAL));
+    // One alert name for both thresholds, so Alertmanager's inhibition of a warning by the
+    // critical alert of the same name mutes the 80 % ticket while the 85 % page fires.
+    rules.add(diskAlert(context, usedPercent, disk.warningPercent(), Severity.WARNING));
+    rules.add(diskAlert(context, usedPercent, disk.criticalPercent(), Severity.CRITICAL));
     return new RuleGroup("opsbook-disk", rules);
   }
 
   private static Rule diskAlert(
-      SpecContext context, String name, String usedPercent, double threshold, Severity severity) {
+      SpecContext context, String usedPercent, double threshold, Severity severity) {
     String percent = Num.format(threshold);
     return context.alert(
         new AlertText(
-            name,
+            "DiskUsageHigh",
             usedPercent + " > " + percent,
             FIVE_MINUTES,
             "Filesystem {{ $labels.mountpoint }} on {{ $labels.host }} is more than " + percent

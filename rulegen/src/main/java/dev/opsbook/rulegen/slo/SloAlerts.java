@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Multiwindow, multi-burn-rate alerts of one SLO. All pairs share one alert name and differ in
- * the {@code severity} and {@code window} labels, so Alertmanager groups the pages and tickets of
- * one SLO together.
+ * the {@code severity} and {@code window} labels, so Alertmanager's inhibition of a warning by
+ * the critical alert of the same name mutes the tickets of an SLO while it pages.
  */
 final class SloAlerts {
 

@@ -43,9 +43,9 @@ class OperationsRuleFileTest {
     assertThat(names)
         .containsExactlyInAnyOrder(
             "OpsbookExporterDown", "OpsbookExporterMissing", "OpsbookCheckFailing",
-            "HostUnreachable", "SystemdUnitNotActive", "SystemdTimerNotActive",
+            "OpsbookHostUnreachable", "SystemdUnitNotActive", "SystemdTimerNotActive",
             "StatusEndpointNotReady", "StatusComponentStateUnexpected",
-            "StatusEndpointProbeFailing", "DiskUsageHigh", "DiskUsageCritical",
+            "StatusEndpointProbeFailing", "DiskUsageHigh",
             "CertificateFileExpiringSoon", "TlsCertificateExpiringSoon", "TlsChainNotVerified",
             "BackupCountLow", "BackupTooOld", "BackupNewestArchiveNotIntact",
             "JournalErrorsHigh", "JournalCriticalLines", "AuthFailuresHigh",
@@ -77,12 +77,11 @@ class OperationsRuleFileTest {
         "100 * opsbook_filesystem_used_bytes"
             + " / ((opsbook_filesystem_used_bytes + opsbook_filesystem_avail_bytes) > 0)";
 
-    assertThat(expr("DiskUsageHigh")).isEqualTo(used + " > 80");
-    assertThat(expr("DiskUsageCritical")).isEqualTo(used + " > 85");
-    assertThat(RuleLookup.alert(full(), "DiskUsageHigh").labels())
-        .containsEntry("severity", "warning");
-    assertThat(RuleLookup.alert(full(), "DiskUsageCritical").labels())
-        .containsEntry("severity", "critical");
+    List<AlertingRule> disk = RuleLookup.alerts(full(), "DiskUsageHigh");
+
+    assertThat(disk).extracting(Rule::expr).containsExactly(used + " > 80", used + " > 85");
+    assertThat(disk).extracting(rule -> rule.labels().get("severity"))
+        .containsExactly("warning", "critical");
   }
 
   @Test
@@ -146,7 +145,7 @@ class OperationsRuleFileTest {
     AlertingRule updates = RuleLookup.alert(full(), "SecurityUpdatesPending");
     assertThat(updates.expr()).isEqualTo("opsbook_apt_security_upgrades_pending > 0");
     assertThat(updates.forDuration().toString()).isEqualTo("7d");
-    AlertingRule unreachable = RuleLookup.alert(full(), "HostUnreachable");
+    AlertingRule unreachable = RuleLookup.alert(full(), "OpsbookHostUnreachable");
     assertThat(unreachable.expr()).isEqualTo("opsbook_host_up == 0");
     assertThat(unreachable.forDuration().toString()).isEqualTo("5m");
   }
@@ -223,7 +222,8 @@ class OperationsRuleFileTest {
 
     assertThat(file.groups()).extracting(RuleGroup::name).containsExactly("opsbook-exporter");
     assertThat(file.alertingRules()).extracting(AlertingRule::alert)
-        .containsExactly("OpsbookExporterDown", "OpsbookExporterMissing", "HostUnreachable");
+        .containsExactly(
+            "OpsbookExporterDown", "OpsbookExporterMissing", "OpsbookHostUnreachable");
   }
 
   @Test
