@@ -48,18 +48,30 @@ class PromtoolRulesTest {
 
   @Test
   void availabilityUnitTestsPass() throws Exception {
-    Path rules = GoldenFiles.repositoryRoot().resolve("generated/rules/slo-availability.yml");
-    Files.copy(rules, temp.resolve("slo-availability.yml"));
-    Path test = temp.resolve("slo-availability-test.yml");
-    try (InputStream in = getClass().getResourceAsStream("/promtool/slo-availability-test.yml")) {
-      assertThat(in).as("test resource promtool/slo-availability-test.yml").isNotNull();
-      Files.copy(in, test, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    Promtool.Result result = RealPromtool.get().testRules(test);
+    Promtool.Result result = unitTest("slo-availability.yml", "slo-availability-test.yml");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
+  void operationsUnitTestsPass() throws Exception {
+    Promtool.Result result = unitTest("operations.yml", "operations-test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  /** Copies a committed rule file and its test resource into one directory and runs the test. */
+  private Promtool.Result unitTest(String ruleFile, String testFile) throws Exception {
+    Path rules = GoldenFiles.repositoryRoot().resolve("generated/rules").resolve(ruleFile);
+    Files.copy(rules, temp.resolve(ruleFile));
+    Path test = temp.resolve(testFile);
+    try (InputStream in = getClass().getResourceAsStream("/promtool/" + testFile)) {
+      assertThat(in).as("test resource promtool/" + testFile).isNotNull();
+      Files.copy(in, test, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return RealPromtool.get().testRules(test);
   }
 
   private static List<String> checkArgs(List<Path> files) {
