@@ -2,7 +2,7 @@ package dev.opsbook.rulegen;
 
 import java.util.Locale;
 
-/** Turns spec names such as {@code spacetime-api} into alert-name parts such as {@code SpacetimeApi}. */
+/** Converts spec names such as {@code spacetime-api} into CamelCase alert-name parts. */
 public final class Names {
 
   private Names() {}

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What every generated rule shares: the spec's labels, the {@code service} label and the runbook
- * link of each alert.
+ * The parts every generated rule shares: the spec's labels, the {@code service} label and the
+ * runbook link of each alert.
  */
 public final class SpecContext {
 

@@ -19,7 +19,8 @@ final class GoldenFiles {
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("slo-spec.yaml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "slo-spec.yaml not found above " + Path.of("").toAbsolutePath());
   }
 
   static Path spec() {

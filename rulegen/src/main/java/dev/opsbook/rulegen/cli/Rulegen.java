@@ -31,7 +31,7 @@ public final class Rulegen implements Callable<Integer> {
     return ExitCodes.INVALID;
   }
 
-  /** Runs the command line and returns its exit code; output goes to {@code out} and {@code err}. */
+  /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit code. */
   public static int run(String[] args, SpecReader reader, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Rulegen(), new Factory(reader, out, err));
     commandLine.setOut(out);

@@ -63,8 +63,8 @@ final class CapacityRules {
   private record Usage(String alert, String resource, String series) {}
 
   /**
-   * Returns an alert on the average utilisation over {@code period}. The second condition asks
-   * for samples from the start of the period, so a host with one day of history cannot look
+   * Returns an alert on the average utilisation over {@code period}. The second condition
+   * requires samples from the start of the period, so a host with one day of history cannot look
    * like a week of low load.
    */
   private static Rule sustained(
@@ -75,8 +75,9 @@ final class CapacityRules {
       PromDuration period,
       Severity severity,
       String action) {
+    String service = context.spec().service();
     String recorded =
-        Promql.selector(usage.series(), Map.of(SpecContext.LABEL_SERVICE, context.spec().service()));
+        Promql.selector(usage.series(), Map.of(SpecContext.LABEL_SERVICE, service));
     String threshold = Num.format(percent);
     StringBuilder expr = new StringBuilder();
     expr.append("100 * avg_over_time(").append(recorded).append("[").append(period).append("]) ")

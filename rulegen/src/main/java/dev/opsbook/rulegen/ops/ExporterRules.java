@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Alerts on the exporter itself: scrape target down or missing, checks failing, hosts unreachable. */
+/** Alerts on the exporter itself: target down or missing, checks failing, hosts unreachable. */
 final class ExporterRules {
 
   /** Prometheus job name of the exporter's scrape config, which the deployment docs use too. */

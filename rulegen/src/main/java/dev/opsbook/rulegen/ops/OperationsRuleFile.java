@@ -26,12 +26,14 @@ public final class OperationsRuleFile {
     }
     List<RuleGroup> groups = new ArrayList<>();
     groups.add(ExporterRules.group(context, checks.exporterHealth()));
+
     if (checks.serviceUnits() != null) {
       add(groups, ServiceRules.systemd(context, checks.serviceUnits()));
     }
     if (checks.statusEndpoint() != null) {
       add(groups, ServiceRules.statusEndpoint(context, checks.statusEndpoint()));
     }
+
     if (checks.disk() != null) {
       add(groups, StorageRules.disk(context, checks.disk()));
     }
@@ -41,6 +43,7 @@ public final class OperationsRuleFile {
     if (checks.backups() != null) {
       add(groups, StorageRules.backups(context, checks.backups()));
     }
+
     if (checks.journal() != null) {
       add(groups, JournalRules.group(context, checks.journal()));
     }

@@ -48,7 +48,11 @@ public final class Promql {
       return equal(label, values.get(0));
     }
     String alternation =
-        values.stream().distinct().sorted().map(Promql::quoteRegex).collect(Collectors.joining("|"));
+        values.stream()
+            .distinct()
+            .sorted()
+            .map(Promql::quoteRegex)
+            .collect(Collectors.joining("|"));
     return label + "=~" + string(alternation);
   }
 

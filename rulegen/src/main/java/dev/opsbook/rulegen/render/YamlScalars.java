@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The quoting rules of the rule writer. Names and durations are plain scalars when they cannot
- * be read as anything but a string; label values and annotations are always double-quoted; PromQL
- * expressions are literal blocks, so they need no escaping at all.
+ * The quoting rules of the rule writer. Names and durations are plain scalars when YAML cannot
+ * read them as anything but a string. Label values and annotations are always double-quoted.
+ * PromQL expressions are literal blocks, so they need no escaping at all.
  */
 final class YamlScalars {
 

@@ -50,7 +50,7 @@ final class SliExpressions {
     return Promql.selectorOf(latency.metric() + "_count", latency.selector());
   }
 
-  /** Returns {@code metric_bucket{selector,le="threshold"}}, accepting both {@code le} spellings. */
+  /** Returns {@code metric_bucket{selector,le="threshold"}}, matching both {@code le} forms. */
   static String bucketSelector(Sli.Latency latency) {
     return Promql.selectorOf(
         latency.metric() + "_bucket",

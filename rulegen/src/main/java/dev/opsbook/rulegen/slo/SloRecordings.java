@@ -68,7 +68,8 @@ final class SloRecordings {
               SloSeries.burnRate(window),
               series.select(SloSeries.errorRatio(window)) + " / " + budget));
     }
-    rules.add(record(SloSeries.OBJECTIVE, "vector(" + Num.format(slo.objectivePercent() / 100) + ")"));
+    String objective = Num.format(slo.objectivePercent() / 100);
+    rules.add(record(SloSeries.OBJECTIVE, "vector(" + objective + ")"));
     rules.add(record(SloSeries.ERROR_BUDGET, "vector(" + budget + ")"));
     rules.add(record(SloSeries.errorBudgetRemaining(slo.window()), budgetRemaining(budget)));
     return rules;

@@ -37,7 +37,8 @@ class RuleFileWriterTest {
                             "(\n  up == 0\n)",
                             PromDuration.parse("5m"),
                             Map.of("severity", "critical"),
-                            Map.of("summary", "It is \"down\".", "description", "{{ $value }}"))))));
+                            Map.of(
+                                "summary", "It is \"down\".", "description", "{{ $value }}"))))));
 
     String text = RuleFileWriter.render(file, "spec.yaml");
 
