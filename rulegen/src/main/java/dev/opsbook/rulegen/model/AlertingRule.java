@@ -2,7 +2,6 @@ package dev.opsbook.rulegen.model;
 
 import dev.opsbook.spec.model.PromDuration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -49,9 +48,5 @@ public record AlertingRule(
   @Override
   public String name() {
     return alert;
-  }
-
-  public Optional<PromDuration> holdDuration() {
-    return Optional.ofNullable(forDuration);
   }
 }
