@@ -31,8 +31,17 @@ public final class Generator {
    *     written, or when two files get the same path
    */
   public static GeneratedOutput generate(Spec spec, String specName) {
+    return generate(spec, specName, RuleOverrides.NONE);
+  }
+
+  /**
+   * Returns the rendered files by path, with test overrides applied to the rules.
+   *
+   * @see #generate(Spec, String)
+   */
+  public static GeneratedOutput generate(Spec spec, String specName, RuleOverrides overrides) {
     TreeMap<String, String> files = new TreeMap<>();
-    for (RuleFile file : ruleFiles(spec)) {
+    for (RuleFile file : overrides.apply(ruleFiles(spec))) {
       String previous = files.put(file.path(), RuleFileWriter.render(file, specName));
       if (previous != null) {
         throw new IllegalArgumentException(

@@ -1,7 +1,9 @@
 package dev.opsbook.rulegen.cli;
 
+import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputWriter;
+import dev.opsbook.spec.model.PromDuration;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -24,9 +26,26 @@ final class GenerateCommand extends SpecCommand {
       description = "Output directory, such as generated.")
   Path outDir;
 
+  @Option(
+      names = "--test-alert-for",
+      paramLabel = "DURATION",
+      description = {
+        "For tests against a live Prometheus only: replaces the for duration of every alert,"
+            + " such as 1s. Never use it for committed output."
+      })
+  String testAlertFor;
+
   @Override
   int execute() throws Failure {
-    GeneratedOutput output = generate(loadSpec());
+    RuleOverrides overrides = RuleOverrides.NONE;
+    if (testAlertFor != null) {
+      try {
+        overrides = new RuleOverrides(PromDuration.parse(testAlertFor));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(ExitCodes.INVALID, "rulegen: --test-alert-for: " + e.getMessage());
+      }
+    }
+    GeneratedOutput output = generate(loadSpec(), overrides);
     try {
       OutputWriter.write(outDir, output);
     } catch (IOException e) {

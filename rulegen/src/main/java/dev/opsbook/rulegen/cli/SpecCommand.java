@@ -1,6 +1,7 @@
 package dev.opsbook.rulegen.cli;
 
 import dev.opsbook.rulegen.Generator;
+import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.spec.Problem;
 import dev.opsbook.spec.SpecException;
@@ -69,8 +70,13 @@ abstract class SpecCommand implements Callable<Integer> {
 
   /** Generates the output of the spec, or fails when the spec yields nothing to write. */
   GeneratedOutput generate(Spec spec) throws Failure {
+    return generate(spec, RuleOverrides.NONE);
+  }
+
+  /** Generates the output of the spec with test overrides applied to the rules. */
+  GeneratedOutput generate(Spec spec, RuleOverrides overrides) throws Failure {
     try {
-      return Generator.generate(spec, specName());
+      return Generator.generate(spec, specName(), overrides);
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCodes.INVALID, specFile + ": " + e.getMessage());
     }
