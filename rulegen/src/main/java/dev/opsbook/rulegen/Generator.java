@@ -17,10 +17,15 @@ public final class Generator {
 
   /** Returns the rule model: one file per SLO, then the operational rules. */
   public static List<RuleFile> ruleFiles(Spec spec) {
-    SpecContext context = new SpecContext(spec);
+    return ruleFiles(spec, RuleOverrides.NONE);
+  }
+
+  /** Returns the rule model with test overrides applied. */
+  public static List<RuleFile> ruleFiles(Spec spec, RuleOverrides overrides) {
+    SpecContext context = new SpecContext(spec, overrides);
     List<RuleFile> files = new ArrayList<>(SloRuleFiles.build(context));
     OperationsRuleFile.build(context).ifPresent(files::add);
-    return files;
+    return overrides.apply(files);
   }
 
   /**
@@ -41,7 +46,7 @@ public final class Generator {
    */
   public static GeneratedOutput generate(Spec spec, String specName, RuleOverrides overrides) {
     TreeMap<String, String> files = new TreeMap<>();
-    for (RuleFile file : overrides.apply(ruleFiles(spec))) {
+    for (RuleFile file : ruleFiles(spec, overrides)) {
       String previous = files.put(file.path(), RuleFileWriter.render(file, specName));
       if (previous != null) {
         throw new IllegalArgumentException(

@@ -12,18 +12,30 @@ import java.util.List;
  * production {@code for} durations would take hours. Production output uses {@link #NONE}.
  *
  * @param alertFor replaces the {@code for} of every alert, or {@code null} to keep each one
+ * @param criticalLinesLookback replaces the range of {@code JournalCriticalLines}, which is at
+ *     least 10m in production, so that the alert also ends soon after the last critical line;
+ *     {@code null} keeps the production range
  */
-public record RuleOverrides(PromDuration alertFor) {
+public record RuleOverrides(PromDuration alertFor, PromDuration criticalLinesLookback) {
 
-  public static final RuleOverrides NONE = new RuleOverrides(null);
+  public static final RuleOverrides NONE = new RuleOverrides(null, null);
 
-  public boolean isNone() {
-    return alertFor == null;
+  /** Returns overrides that replace only the {@code for} of every alert. */
+  public RuleOverrides(PromDuration alertFor) {
+    this(alertFor, null);
   }
 
-  /** Returns the files with the overrides applied; the input is returned as is for {@link #NONE}. */
+  public boolean isNone() {
+    return alertFor == null && criticalLinesLookback == null;
+  }
+
+  /**
+   * Returns the files with the {@code for} override applied; the input is returned as is without
+   * it. The lookback override takes effect while the rules are built, through {@link
+   * SpecContext#overrides()}.
+   */
   public List<RuleFile> apply(List<RuleFile> files) {
-    if (isNone()) {
+    if (alertFor == null) {
       return files;
     }
     return files.stream().map(this::apply).toList();

@@ -19,13 +19,24 @@ public final class SpecContext {
   public static final String LABEL_SEVERITY = "severity";
 
   private final Spec spec;
+  private final RuleOverrides overrides;
 
   public SpecContext(Spec spec) {
+    this(spec, RuleOverrides.NONE);
+  }
+
+  /** @param overrides test overrides that change how rules are built, {@code NONE} in production */
+  public SpecContext(Spec spec, RuleOverrides overrides) {
     this.spec = spec;
+    this.overrides = overrides;
   }
 
   public Spec spec() {
     return spec;
+  }
+
+  public RuleOverrides overrides() {
+    return overrides;
   }
 
   /** Returns the spec's labels with {@code service} set; {@code service} wins over a spec label. */

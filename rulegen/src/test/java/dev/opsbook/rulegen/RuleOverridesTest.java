@@ -45,6 +45,44 @@ class RuleOverridesTest {
     assertThat(countRecordings(changed)).isEqualTo(recordings);
   }
 
+  @Test
+  void criticalLinesLookbackChangesOnlyThatAlert() throws Exception {
+    Spec spec = realSpec();
+    RuleOverrides overrides = new RuleOverrides(null, PromDuration.parse("20s"));
+
+    List<AlertingRule> original = alerts(Generator.ruleFiles(spec));
+    List<AlertingRule> changed = alerts(Generator.ruleFiles(spec, overrides));
+
+    assertThat(changed).hasSameSizeAs(original);
+    AlertingRule critical = byName(changed, "JournalCriticalLines");
+    assertThat(critical.expr()).contains("[20s]").doesNotContain("[10m]");
+    assertThat(critical.annotations().get("description")).contains("in the last 20s");
+    for (int i = 0; i < original.size(); i++) {
+      if (!original.get(i).alert().equals("JournalCriticalLines")) {
+        assertThat(changed.get(i)).isEqualTo(original.get(i));
+      }
+    }
+  }
+
+  @Test
+  void criticalLinesLookbackKeepsForDurations() throws Exception {
+    Spec spec = realSpec();
+    List<AlertingRule> changed =
+        alerts(Generator.ruleFiles(spec, new RuleOverrides(null, PromDuration.parse("20s"))));
+
+    assertThat(changed).extracting(AlertingRule::forDuration)
+        .isEqualTo(alerts(Generator.ruleFiles(spec)).stream().map(AlertingRule::forDuration)
+            .toList());
+  }
+
+  private static List<AlertingRule> alerts(List<RuleFile> files) {
+    return files.stream().flatMap(f -> f.alertingRules().stream()).toList();
+  }
+
+  private static AlertingRule byName(List<AlertingRule> alerts, String name) {
+    return alerts.stream().filter(a -> a.alert().equals(name)).findFirst().orElseThrow();
+  }
+
   private static long countRecordings(List<RuleFile> files) {
     return files.stream()
         .flatMap(f -> f.groups().stream())

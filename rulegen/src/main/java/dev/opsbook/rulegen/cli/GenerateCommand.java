@@ -35,16 +35,22 @@ final class GenerateCommand extends SpecCommand {
       })
   String testAlertFor;
 
+  @Option(
+      names = "--test-critical-lines-lookback",
+      paramLabel = "DURATION",
+      description = {
+        "For tests against a live Prometheus only: replaces the range of JournalCriticalLines"
+            + " (10m or more), such as 20s, so the alert ends soon after the last line."
+            + " Never use it for committed output."
+      })
+  String testCriticalLinesLookback;
+
   @Override
   int execute() throws Failure {
-    RuleOverrides overrides = RuleOverrides.NONE;
-    if (testAlertFor != null) {
-      try {
-        overrides = new RuleOverrides(PromDuration.parse(testAlertFor));
-      } catch (IllegalArgumentException e) {
-        throw new Failure(ExitCodes.INVALID, "rulegen: --test-alert-for: " + e.getMessage());
-      }
-    }
+    RuleOverrides overrides =
+        new RuleOverrides(
+            duration("--test-alert-for", testAlertFor),
+            duration("--test-critical-lines-lookback", testCriticalLinesLookback));
     GeneratedOutput output = generate(loadSpec(), overrides);
     try {
       OutputWriter.write(outDir, output);
@@ -53,5 +59,17 @@ final class GenerateCommand extends SpecCommand {
     }
     out.println("wrote " + output.files().size() + " files to " + outDir);
     return ExitCodes.OK;
+  }
+
+  /** Parses an override option, or returns null when it is not given. */
+  private static PromDuration duration(String option, String value) throws Failure {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return PromDuration.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(ExitCodes.INVALID, "rulegen: " + option + ": " + e.getMessage());
+    }
   }
 }

@@ -61,6 +61,10 @@ final class JournalRules {
     if (journal.interval() != null && journal.interval().millis() * 3 > lookback.millis()) {
       lookback = new PromDuration(journal.interval().millis() * 3);
     }
+    PromDuration testLookback = context.overrides().criticalLinesLookback();
+    if (testLookback != null) {
+      lookback = testLookback;
+    }
     String selector =
         Promql.selector(JOURNAL_PATTERN_LINES_TOTAL, Map.of(LABEL_PATTERN, PATTERN_CRITICAL));
     return context.alert(

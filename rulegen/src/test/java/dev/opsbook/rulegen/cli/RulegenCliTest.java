@@ -34,6 +34,28 @@ class RulegenCliTest {
   }
 
   @Test
+  void generateAppliesTestOverrides() throws Exception {
+    Path out = temp.resolve("generated");
+
+    CliRun run = run("generate", "slo-spec.yaml", "--out", out.toString(),
+        "--test-alert-for=1s", "--test-critical-lines-lookback=20s");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String operations = Files.readString(out.resolve("rules/operations.yml"));
+    assertThat(operations).contains("{pattern=\"critical\"}[20s]) > 0");
+    assertThat(operations).contains("for: 1s").doesNotContain("for: 5m");
+  }
+
+  @Test
+  void invalidTestOverrideNamesTheOption() {
+    CliRun run = run("generate", "slo-spec.yaml", "--out", temp.toString(),
+        "--test-critical-lines-lookback=soon");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err()).contains("--test-critical-lines-lookback").doesNotContain("\tat ");
+  }
+
+  @Test
   void checkPassesOnFreshOutput() {
     Path out = temp.resolve("generated");
     run("generate", "slo-spec.yaml", "--out", out.toString());
