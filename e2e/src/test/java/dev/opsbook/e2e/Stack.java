@@ -30,8 +30,8 @@ import java.util.Optional;
  */
 final class Stack implements AutoCloseable {
 
-  /** Pending time of every alert in the test's rules, so that an alert fires when it is true. */
-  static final PromDuration TEST_FOR = PromDuration.parse("0s");
+  /** Pending time of every alert in the test's rules: one evaluation after the condition holds. */
+  static final PromDuration TEST_FOR = PromDuration.parse("1s");
 
   /**
    * Lookback of the journal's critical-lines alert in the test's rules. The production lookback
