@@ -99,6 +99,11 @@ class EndToEndTest {
     for (Scenario.Result result : results) {
       timeline.note(result.summary());
     }
+    timeline.note("notifications at the webhook, in seconds since the stack was ready:");
+    for (Notification notification : stack.webhook.received()) {
+      timeline.note(String.format(Locale.ROOT, "  %+7.1fs %s",
+          Timeline.seconds(ready, notification.receivedAt()), Stack.describe(notification)));
+    }
 
     for (Scenario.Result result : results) {
       result.scenario().assertFired(result.fired());

@@ -67,12 +67,15 @@ record Scenario(
     WebhookReceiver.Match fired =
         await(stack, broken, "firing", fireDeadline, "after the break: " + breakText);
     double fireSeconds = Timeline.seconds(broken, fired.notification().receivedAt());
-    timeline.log(name, String.format(Locale.ROOT, "fire: %s %s to %s, %.1f s after the break",
-        alertname, fired.alert().labels(), fired.notification().receiver(), fireSeconds));
+    timeline.log(name, String.format(Locale.ROOT, "fire: %s%s to %s, %.1f s after the break",
+        alertname, labels(fired.alert()), fired.notification().receiver(), fireSeconds));
+    timeline.note("                        description: "
+        + fired.alert().annotations().get("description"));
 
     Instant repaired = Instant.now();
     repairAction.run();
     timeline.log(name, "repair: " + repairText);
+    // The receiver's group must resolve as a whole: an SLO's two page windows share one group.
     WebhookReceiver.Match resolved =
         await(stack, repaired, "resolved", resolveDeadline, "after the repair: " + repairText);
     double resolveSeconds = Timeline.seconds(repaired, resolved.notification().receivedAt());
@@ -86,13 +89,29 @@ record Scenario(
       throws InterruptedException {
     Optional<WebhookReceiver.Match> match =
         stack.webhook.await(
-            since, m -> m.alert().status().equals(status) && matches(m.alert()), deadline);
+            since,
+            m -> m.notification().status().equals(status)
+                && m.alert().status().equals(status)
+                && matches(m.alert()),
+            deadline);
     if (match.isEmpty()) {
       throw new AssertionError("no " + status + " " + alertname + " " + labels
           + " at the webhook within " + deadline.toSeconds() + " s " + context + "\n"
           + stack.diagnostics());
     }
     return match.get();
+  }
+
+  /** Returns the alert's values of the scenario's expected labels, as {@code {name=value,...}}. */
+  private String labels(Notification.Alert alert) {
+    StringBuilder text = new StringBuilder("{");
+    for (String label : new java.util.TreeSet<>(labels.keySet())) {
+      if (text.length() > 1) {
+        text.append(',');
+      }
+      text.append(label).append('=').append(alert.label(label));
+    }
+    return text.append('}').toString();
   }
 
   private boolean matches(Notification.Alert alert) {

@@ -176,7 +176,8 @@ final class Stack implements AutoCloseable {
     if (webhook != null) {
       text.append("notifications:\n");
       for (Notification notification : webhook.received()) {
-        text.append("  ").append(describe(notification)).append('\n');
+        text.append("  ").append(notification.receivedAt()).append(' ')
+          .append(describe(notification)).append('\n');
       }
     }
     if (exporter != null) {
@@ -193,12 +194,11 @@ final class Stack implements AutoCloseable {
 
   static String describe(Notification notification) {
     StringBuilder text = new StringBuilder();
-    text.append(notification.receivedAt()).append(' ').append(notification.receiver())
-        .append(' ').append(notification.status()).append(':');
+    text.append(notification.receiver()).append(' ').append(notification.status()).append(':');
     for (Notification.Alert alert : notification.alerts()) {
       text.append(' ').append(alert.label("alertname")).append('{')
           .append("severity=").append(alert.label("severity"));
-      for (String label : List.of("host", "tier", "window", "path")) {
+      for (String label : List.of("host", "tier", "window")) {
         if (!alert.label(label).isEmpty()) {
           text.append(',').append(label).append('=').append(alert.label(label));
         }
