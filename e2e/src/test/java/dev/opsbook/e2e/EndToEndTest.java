@@ -107,6 +107,7 @@ class EndToEndTest {
 
     for (Scenario.Result result : results) {
       result.scenario().assertFired(result.fired());
+      result.scenario().assertResolved(result.resolved());
     }
     assertThat(stack.webhook.rejected()).as("webhook payloads that did not parse").isEmpty();
     assertThat(stack.prometheus.ruleErrors()).as("rules that failed to evaluate").isEmpty();

@@ -46,11 +46,16 @@ record Scenario(
    * What a scenario observed.
    *
    * @param fired the firing alert and its notification
+   * @param resolved the resolved alert and its notification
    * @param fireSeconds seconds from the break to the firing notification
    * @param resolveSeconds seconds from the repair to the resolved notification
    */
   record Result(
-      Scenario scenario, WebhookReceiver.Match fired, double fireSeconds, double resolveSeconds) {
+      Scenario scenario,
+      WebhookReceiver.Match fired,
+      WebhookReceiver.Match resolved,
+      double fireSeconds,
+      double resolveSeconds) {
 
     String summary() {
       return String.format(Locale.ROOT, "%-13s %-30s fired %5.1f s after the break, resolved"
@@ -75,13 +80,12 @@ record Scenario(
     Instant repaired = Instant.now();
     repairAction.run();
     timeline.log(name, "repair: " + repairText);
-    // The receiver's group must resolve as a whole: an SLO's two page windows share one group.
     WebhookReceiver.Match resolved =
         await(stack, repaired, "resolved", resolveDeadline, "after the repair: " + repairText);
     double resolveSeconds = Timeline.seconds(repaired, resolved.notification().receivedAt());
     timeline.log(name, String.format(Locale.ROOT, "resolve: %s to %s, %.1f s after the repair",
         alertname, resolved.notification().receiver(), resolveSeconds));
-    return new Result(this, fired, fireSeconds, resolveSeconds);
+    return new Result(this, fired, resolved, fireSeconds, resolveSeconds);
   }
 
   private WebhookReceiver.Match await(
@@ -92,7 +96,7 @@ record Scenario(
             since,
             m -> m.notification().status().equals(status)
                 && m.alert().status().equals(status)
-                && matches(m.alert()),
+                && matches(m.alert(), status.equals("resolved")),
             deadline);
     if (match.isEmpty()) {
       throw new AssertionError("no " + status + " " + alertname + " " + labels
@@ -114,16 +118,31 @@ record Scenario(
     return text.append('}').toString();
   }
 
-  private boolean matches(Notification.Alert alert) {
+  /**
+   * Returns true when the alert has the scenario's name and labels. A resolve must end the whole
+   * group, so it ignores {@code window}: an SLO's page windows share one group, and the resolved
+   * notification of the group carries only the window that resolved last.
+   */
+  private boolean matches(Notification.Alert alert, boolean groupResolved) {
     if (!alert.label("alertname").equals(alertname)) {
       return false;
     }
     for (Map.Entry<String, String> label : labels.entrySet()) {
+      if (groupResolved && label.getKey().equals("window")) {
+        continue;
+      }
       if (!alert.label(label.getKey()).equals(label.getValue())) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Checks the receiver of the resolve. */
+  void assertResolved(WebhookReceiver.Match resolved) {
+    assertThat(resolved.notification().receiver())
+        .as(name + ": " + alertname + " resolve receiver")
+        .isEqualTo(receiver);
   }
 
   /** Checks the receiver, the labels and the rendered annotations of the firing alert. */
