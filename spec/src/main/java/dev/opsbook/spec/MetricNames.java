@@ -89,7 +89,11 @@ public final class MetricNames {
   public static final String TLS_VERIFIED = PREFIX + "tls_verified";
 
   // Backups; labels host, tier.
-  public static final String BACKUP_COUNT = PREFIX + "backup_count";
+  /**
+   * Gauge per tier: the number of archives. Not named {@code _count}, a suffix that promtool
+   * reserves for histograms and summaries.
+   */
+  public static final String BACKUP_COUNT = PREFIX + "backup_archives";
   /** Gauge, modification time of the newest archive, corrected for the host's clock offset. */
   public static final String BACKUP_NEWEST_TIMESTAMP_SECONDS =
       PREFIX + "backup_newest_timestamp_seconds";

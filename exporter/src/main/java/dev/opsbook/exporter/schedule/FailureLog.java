@@ -17,6 +17,8 @@ public final class FailureLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureLog.class);
 
+  static final int MAX_MESSAGE_LENGTH = 500;
+
   private final Clock clock;
   private final Duration interval;
   private final ConcurrentMap<CheckKey, State> states = new ConcurrentHashMap<>();
@@ -31,7 +33,8 @@ public final class FailureLog {
    *
    * @return whether a line was written
    */
-  public boolean failed(CheckKey key, String reason, String message) {
+  public boolean failed(CheckKey key, String reason, String rawMessage) {
+    String message = oneLine(rawMessage);
     Instant now = clock.instant();
     State state = states.computeIfAbsent(key, unused -> new State());
     long suppressed;
@@ -73,6 +76,25 @@ public final class FailureLog {
     LOG.info(
         "check recovered: host={} check={}{} after {} failed runs",
         key.host(), key.check(), endpointPart(key), failures);
+  }
+
+  /**
+   * Returns the message on one line and cut to {@link #MAX_MESSAGE_LENGTH} characters, because
+   * it may quote a host's output, which must not forge log lines.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder line = new StringBuilder(Math.min(message.length(), MAX_MESSAGE_LENGTH));
+    for (int i = 0; i < message.length() && line.length() < MAX_MESSAGE_LENGTH; i++) {
+      char c = message.charAt(i);
+      line.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    if (message.length() > MAX_MESSAGE_LENGTH) {
+      line.append("...");
+    }
+    return line.toString();
   }
 
   private static String endpointPart(CheckKey key) {

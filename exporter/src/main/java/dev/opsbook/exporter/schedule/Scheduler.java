@@ -312,12 +312,15 @@ public final class Scheduler implements AutoCloseable {
         }
         // Clear an interrupt from the timeout, so it does not reach the next task on this thread.
         Thread.interrupted();
-        if (outcome != null) {
-          finish(outcome);
-        }
         cancelWatchdog();
+        // When the timeout claimed the run first, it records the outcome and completes done.
+        if (claim()) {
+          if (outcome != null) {
+            recordOutcome(job.check, outcome);
+          }
+          done.complete(null);
+        }
         job.current.compareAndSet(this, null);
-        done.complete(null);
       }
     }
 
@@ -367,10 +370,10 @@ public final class Scheduler implements AutoCloseable {
               : "still running after " + timeoutSeconds + " s; the worker was interrupted";
       recordOutcome(
           job.check, new Outcome(List.of(), timeoutSeconds, FailureReasons.TIMEOUT, message, null));
+      done.complete(null);
       if (wasQueued) {
         workers.remove(this);
         job.current.compareAndSet(this, null);
-        done.complete(null);
       }
     }
 
@@ -388,14 +391,13 @@ public final class Scheduler implements AutoCloseable {
       done.complete(null);
     }
 
-    private void finish(Outcome outcome) {
-      synchronized (this) {
-        if (recorded) {
-          return;
-        }
-        recorded = true;
+    /** Returns true for the one caller that gets to record the outcome. */
+    private synchronized boolean claim() {
+      if (recorded) {
+        return false;
       }
-      recordOutcome(job.check, outcome);
+      recorded = true;
+      return true;
     }
 
     private void cancelWatchdog() {
