@@ -156,6 +156,11 @@ public final class Exporter implements AutoCloseable {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** Returns the HTTP server's bound address, or {@code null} before {@link #start}. */
+  public ListenAddress address() {
+    return server == null ? null : server.address();
+  }
+
   public Scheduler scheduler() {
     return scheduler;
   }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,11 +134,13 @@ public final class ExporterCommand implements Callable<Integer> {
       description = "Log level: ERROR, WARN, INFO, DEBUG or TRACE (default: ${DEFAULT-VALUE}).")
   private String logLevel;
 
+  private final SpecSource specSource;
   private final Function<SshOptions, RunnerFactory> runnerFactories;
   private final CheckProvider checkProvider;
   private final Clock clock;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile Exporter running;
+  private final AtomicReference<Exporter> running = new AtomicReference<>();
+  private volatile Thread shutdownHook;
 
   /** Where the passphrase of the identity files comes from; at most one source. */
   static final class PassphraseSource {
@@ -154,15 +157,24 @@ public final class ExporterCommand implements Callable<Integer> {
     Path file;
   }
 
+  /** Reads a spec file. */
+  @FunctionalInterface
+  interface SpecSource {
+    Spec load(Path file) throws SpecException;
+  }
+
   /**
+   * @param specSource reads the spec file
    * @param runnerFactories builds the runner factory from the SSH options
    * @param checkProvider builds the checks from the spec
    * @param clock the clock for timestamps
    */
   ExporterCommand(
+      SpecSource specSource,
       Function<SshOptions, RunnerFactory> runnerFactories,
       CheckProvider checkProvider,
       Clock clock) {
+    this.specSource = specSource;
     this.runnerFactories = runnerFactories;
     this.checkProvider = checkProvider;
     this.clock = clock;
@@ -170,15 +182,13 @@ public final class ExporterCommand implements Callable<Integer> {
 
   /** Returns the command line with the production runners and checks. */
   public static CommandLine commandLine() {
-    return commandLine(Wiring.runnerFactories(), Wiring.checkProvider(), Clock.systemUTC());
+    return commandLine(
+        new ExporterCommand(
+            SpecLoader::load, Wiring.runnerFactories(), Wiring.checkProvider(), Clock.systemUTC()));
   }
 
-  static CommandLine commandLine(
-      Function<SshOptions, RunnerFactory> runnerFactories,
-      CheckProvider checkProvider,
-      Clock clock) {
-    CommandLine commandLine =
-        new CommandLine(new ExporterCommand(runnerFactories, checkProvider, clock));
+  static CommandLine commandLine(ExporterCommand command) {
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
   }
@@ -203,10 +213,18 @@ public final class ExporterCommand implements Callable<Integer> {
       return EXIT_USAGE;
     }
 
+    SshOptions sshOptions;
+    try {
+      sshOptions = sshOptions();
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+
     Instant loadedAt = clock.instant();
     Spec spec;
     try {
-      spec = SpecLoader.load(specFile);
+      spec = specSource.load(specFile);
     } catch (SpecException e) {
       err.println("error: invalid spec " + specFile + ":");
       for (Problem problem : e.problems()) {
@@ -215,14 +233,6 @@ public final class ExporterCommand implements Callable<Integer> {
       return EXIT_USAGE;
     }
     List<Host> hosts = local ? List.of(Host.local()) : spec.effectiveHosts();
-
-    SshOptions sshOptions;
-    try {
-      sshOptions = sshOptions();
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      return EXIT_USAGE;
-    }
 
     Scheduler.Settings settings =
         new Scheduler.Settings(
@@ -269,9 +279,9 @@ public final class ExporterCommand implements Callable<Integer> {
               + "; pick another address with --listen");
       return EXIT_RUNTIME_ERROR;
     }
-    running = exporter;
-    Thread hook = new Thread(this::stop, "exporter-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    running.set(exporter);
+    shutdownHook = new Thread(this::stop, "exporter-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info("exporter {} started on {}", Version.get(), bound);
     stopped.await();
     return 0;
@@ -282,7 +292,7 @@ public final class ExporterCommand implements Callable<Integer> {
    * scheduler, the runners and the HTTP server are stopped.
    */
   void stop() {
-    Exporter exporter = running;
+    Exporter exporter = running.getAndSet(null);
     if (exporter == null) {
       return;
     }
@@ -291,6 +301,19 @@ public final class ExporterCommand implements Callable<Integer> {
     exporter.close();
     LOG.info("exporter stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     stopped.countDown();
+    Thread hook = shutdownHook;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down and runs the hook, which now returns at once.
+      }
+    }
+  }
+
+  /** Returns the running exporter, or {@code null} before the start and after the stop. */
+  Exporter runningExporter() {
+    return running.get();
   }
 
   private SshOptions sshOptions() throws UsageException {
