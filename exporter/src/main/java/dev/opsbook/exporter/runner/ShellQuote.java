@@ -15,7 +15,8 @@ public final class ShellQuote {
    */
   public static String quote(String value) {
     if (value.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("value contains a NUL byte and cannot be passed to a shell");
+      throw new IllegalArgumentException(
+          "value contains a NUL byte and cannot be passed to a shell");
     }
     return "'" + value.replace("'", "'\\''") + "'";
   }

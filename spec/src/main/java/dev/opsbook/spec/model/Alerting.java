@@ -13,7 +13,7 @@ import java.util.Map;
 public record Alerting(Map<Severity, String> routes, List<Receiver> receivers, List<String> groupBy) {
 
   public Alerting {
-    routes = Map.copyOf(routes);
+    routes = OrderedCopies.mapWithNullValues(routes);
     receivers = List.copyOf(receivers);
     groupBy = List.copyOf(groupBy);
   }

@@ -53,7 +53,7 @@ public record Checks(
       int expectedState,
       PromDuration interval) {
     public StatusEndpoint {
-      components = Map.copyOf(components);
+      components = OrderedCopies.map(components);
     }
   }
 
@@ -143,7 +143,7 @@ public record Checks(
     public Journal {
       units = List.copyOf(units);
       criticalPatterns = List.copyOf(criticalPatterns);
-      patterns = Map.copyOf(patterns);
+      patterns = OrderedCopies.map(patterns);
     }
   }
 

@@ -17,7 +17,7 @@ public record Host(String name, String address, String user, int port, Map<Strin
   public static final String LOCAL = "local";
 
   public Host {
-    labels = Map.copyOf(labels);
+    labels = OrderedCopies.map(labels);
   }
 
   public static Host local() {

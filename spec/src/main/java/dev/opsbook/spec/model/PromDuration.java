@@ -38,11 +38,16 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
           "invalid duration \"" + text + "\": use Prometheus syntax such as 30s, 5m, 1h30m or 30d");
     }
     long total = 0;
-    for (int i = 0; i < UNIT_MILLIS.length; i++) {
-      String group = matcher.group(i + 1);
-      if (group != null) {
-        total = Math.addExact(total, Math.multiplyExact(Long.parseLong(group), UNIT_MILLIS[i]));
+    try {
+      for (int i = 0; i < UNIT_MILLIS.length; i++) {
+        String group = matcher.group(i + 1);
+        if (group != null) {
+          total = Math.addExact(total, Math.multiplyExact(Long.parseLong(group), UNIT_MILLIS[i]));
+        }
       }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "invalid duration \"" + text + "\": too long, the maximum is about 292 million years");
     }
     if (total <= 0) {
       throw new IllegalArgumentException("invalid duration \"" + text + "\": must be greater than 0");
@@ -68,7 +73,8 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
     StringBuilder text = new StringBuilder();
     long rest = millis;
     for (int i = 0; i < UNIT_MILLIS.length; i++) {
-      // Prometheus prints weeks and years only when they divide exactly; days read better.
+      // Prometheus prints 7d as 1w and 365d as 1y. This never prints weeks or years, because
+      // days read better in alert windows, and Prometheus parses both forms.
       if (i < 2) {
         continue;
       }

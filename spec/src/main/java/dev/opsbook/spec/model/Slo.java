@@ -24,7 +24,7 @@ public record Slo(
     Map<String, String> labels) {
 
   public Slo {
-    labels = Map.copyOf(labels);
+    labels = OrderedCopies.map(labels);
   }
 
   /** Returns the error budget as a ratio: 0.001 for a 99.9 % objective. */

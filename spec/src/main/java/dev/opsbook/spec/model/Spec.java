@@ -27,7 +27,7 @@ public record Spec(
     SourceMap source) {
 
   public Spec {
-    labels = Map.copyOf(labels);
+    labels = OrderedCopies.map(labels);
     slos = List.copyOf(slos);
     hosts = List.copyOf(hosts);
     source = source == null ? SourceMap.EMPTY : source;

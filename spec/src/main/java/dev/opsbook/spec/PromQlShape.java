@@ -1,0 +1,83 @@
+package dev.opsbook.spec;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Cheap structural checks of a PromQL query: balanced brackets and closed strings. promtool
+ * checks the full syntax when rulegen runs; this only catches the typos that are easy to find
+ * with a position.
+ */
+final class PromQlShape {
+
+  private PromQlShape() {}
+
+  /** Returns the problem message of a query or a selector, or empty when its shape is fine. */
+  static Optional<String> check(String kind, String query) {
+    if (query.isBlank()) {
+      return Optional.of(kind + " is empty; write a PromQL selector such as up{job=\"api\"}");
+    }
+    Deque<Integer> open = new ArrayDeque<>();
+    int i = 0;
+    while (i < query.length()) {
+      char c = query.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        int end = stringEnd(query, i);
+        if (end < 0) {
+          String detail = "the string opened at character " + (i + 1) + " is not closed";
+          return problem(kind, query, detail);
+        }
+        i = end + 1;
+        continue;
+      }
+      if (c == '#') {
+        i = lineEnd(query, i);
+        continue;
+      }
+      if (c == '(' || c == '{' || c == '[') {
+        open.push(i);
+      } else if (c == ')' || c == '}' || c == ']') {
+        if (open.isEmpty() || !matches(query.charAt(open.peek()), c)) {
+          return problem(kind, query, "unexpected " + c + " at character " + (i + 1));
+        }
+        open.pop();
+      }
+      i++;
+    }
+    if (!open.isEmpty()) {
+      int at = open.peek();
+      return problem(
+          kind, query, "the " + query.charAt(at) + " at character " + (at + 1) + " is not closed");
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the index of the closing quote, or -1; raw backtick strings have no escapes. */
+  private static int stringEnd(String query, int start) {
+    char quote = query.charAt(start);
+    for (int i = start + 1; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\' && quote != '`') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lineEnd(String query, int start) {
+    int newline = query.indexOf('\n', start);
+    return newline < 0 ? query.length() : newline;
+  }
+
+  private static boolean matches(char open, char close) {
+    return (open == '(' && close == ')') || (open == '{' && close == '}')
+        || (open == '[' && close == ']');
+  }
+
+  private static Optional<String> problem(String kind, String query, String detail) {
+    return Optional.of("invalid " + kind + " " + Quoted.of(query) + ": " + detail);
+  }
+}
