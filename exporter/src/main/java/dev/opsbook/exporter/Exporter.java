@@ -3,6 +3,7 @@ package dev.opsbook.exporter;
 import dev.opsbook.exporter.collect.EndpointCheck;
 import dev.opsbook.exporter.collect.HostCheck;
 import dev.opsbook.exporter.runner.CommandRunner;
+import dev.opsbook.exporter.runner.SshConfigException;
 import dev.opsbook.exporter.schedule.FailureLog;
 import dev.opsbook.exporter.schedule.SampleStore;
 import dev.opsbook.exporter.schedule.ScheduledCheck;
@@ -71,33 +72,45 @@ public final class Exporter implements AutoCloseable {
     this.landingPage = landingPage;
   }
 
-  /** Opens a runner per host and builds every check; nothing runs until a start method. */
+  /**
+   * Opens a runner per host and builds every check; nothing runs until a start method.
+   *
+   * @throws SshConfigException when the SSH keys or passphrase cannot be loaded
+   * @throws IllegalArgumentException naming the value when a spec value cannot be used
+   */
   public static Exporter create(
       Target target,
       RunnerFactory runnerFactory,
       CheckProvider checkProvider,
       Scheduler.Settings settings,
-      Clock clock) {
-    Map<String, Map<String, String>> hostLabels = new LinkedHashMap<>();
-    List<CommandRunner> runners = new ArrayList<>();
-    List<ScheduledCheck> checks = new ArrayList<>();
+      Clock clock)
+      throws SshConfigException {
+    Map<String, Host> hosts = new LinkedHashMap<>();
     for (Host host : target.hosts()) {
-      if (hostLabels.putIfAbsent(host.name(), host.labels()) != null) {
+      if (hosts.putIfAbsent(host.name(), host) != null) {
         LOG.warn("host {} is listed twice; only the first entry is checked", host.name());
-        continue;
       }
-      CommandRunner runner = runnerFactory.open(host);
-      runners.add(runner);
-      for (HostCheck check : checkProvider.hostChecks(target.spec(), host)) {
+    }
+    // Build the checks first: an invalid spec value then fails before any runner exists.
+    Map<String, List<HostCheck>> hostChecks = new LinkedHashMap<>();
+    for (Host host : hosts.values()) {
+      hostChecks.put(host.name(), checkProvider.hostChecks(target.spec(), host));
+    }
+    List<EndpointCheck> endpointChecks = checkProvider.endpointChecks(target.spec());
+
+    List<CommandRunner> runners = runnerFactory.open(List.copyOf(hosts.values()));
+    List<ScheduledCheck> checks = new ArrayList<>();
+    for (CommandRunner runner : runners) {
+      for (HostCheck check : hostChecks.getOrDefault(runner.hostName(), List.of())) {
         checks.add(ScheduledCheck.ofHost(check, runner));
       }
     }
-    for (EndpointCheck check : checkProvider.endpointChecks(target.spec())) {
+    for (EndpointCheck check : endpointChecks) {
       checks.add(ScheduledCheck.ofEndpoint(check));
     }
 
     SampleStore store = new SampleStore();
-    for (Host host : target.hosts()) {
+    for (Host host : hosts.values()) {
       if (host.isLocal()) {
         // The local machine needs no connection, so it is reachable by definition.
         store.recordHostUp(host.name(), true);
@@ -111,6 +124,8 @@ public final class Exporter implements AutoCloseable {
             new FailureLog(clock, FAILURE_LOG_INTERVAL),
             clock,
             new SplittableRandom());
+    Map<String, Map<String, String>> hostLabels = new LinkedHashMap<>();
+    hosts.values().forEach(host -> hostLabels.put(host.name(), host.labels()));
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(
         new StoreCollector(store, hostLabels, Version.get(), target.specLoadedAt(), clock));
@@ -118,7 +133,7 @@ public final class Exporter implements AutoCloseable {
         new LandingPage(Version.get(), target.specFile(), hostLabels, checks, store);
     LOG.info(
         "exporter configured: {} hosts, {} checks, spec {}",
-        hostLabels.size(),
+        hosts.size(),
         checks.size(),
         target.specFile());
     return new Exporter(runners, scheduler, registry, landingPage);

@@ -1,5 +1,7 @@
 package dev.opsbook.exporter;
 
+import dev.opsbook.exporter.runner.SshConfigException;
+import dev.opsbook.exporter.runner.SshSettings;
 import dev.opsbook.exporter.schedule.Scheduler;
 import dev.opsbook.exporter.server.ListenAddress;
 import dev.opsbook.spec.Problem;
@@ -10,8 +12,6 @@ import dev.opsbook.spec.model.PromDuration;
 import dev.opsbook.spec.model.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,8 +98,9 @@ public final class ExporterCommand implements Callable<Integer> {
       names = {"-i", "--identity"},
       paramLabel = "FILE",
       description =
-          "Private key file for SSH; repeat for more keys. Without it the SSH agent and the"
-              + " default keys in ~/.ssh are used.")
+          "Private key file for SSH; repeat for more keys. When given, only these keys are"
+              + " used; without it, the default keys in ~/.ssh and the SSH agent"
+              + " (SSH_AUTH_SOCK) are used.")
   private List<Path> identities = new ArrayList<>();
 
   @ArgGroup(exclusive = true)
@@ -135,7 +136,7 @@ public final class ExporterCommand implements Callable<Integer> {
   private String logLevel;
 
   private final SpecSource specSource;
-  private final Function<SshOptions, RunnerFactory> runnerFactories;
+  private final Function<SshSettings, RunnerFactory> runnerFactories;
   private final CheckProvider checkProvider;
   private final Clock clock;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -165,13 +166,13 @@ public final class ExporterCommand implements Callable<Integer> {
 
   /**
    * @param specSource reads the spec file
-   * @param runnerFactories builds the runner factory from the SSH options
+   * @param runnerFactories builds the runner factory from the SSH settings
    * @param checkProvider builds the checks from the spec
    * @param clock the clock for timestamps
    */
   ExporterCommand(
       SpecSource specSource,
-      Function<SshOptions, RunnerFactory> runnerFactories,
+      Function<SshSettings, RunnerFactory> runnerFactories,
       CheckProvider checkProvider,
       Clock clock) {
     this.specSource = specSource;
@@ -184,7 +185,10 @@ public final class ExporterCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     return commandLine(
         new ExporterCommand(
-            SpecLoader::load, Wiring.runnerFactories(), Wiring.checkProvider(), Clock.systemUTC()));
+            SpecLoader::load,
+            Wiring.runnerFactories(),
+            Wiring.checkProvider(Clock.systemUTC()),
+            Clock.systemUTC()));
   }
 
   static CommandLine commandLine(ExporterCommand command) {
@@ -213,14 +217,6 @@ public final class ExporterCommand implements Callable<Integer> {
       return EXIT_USAGE;
     }
 
-    SshOptions sshOptions;
-    try {
-      sshOptions = sshOptions();
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      return EXIT_USAGE;
-    }
-
     Instant loadedAt = clock.instant();
     Spec spec;
     try {
@@ -240,13 +236,19 @@ public final class ExporterCommand implements Callable<Integer> {
             checkTimeout,
             Scheduler.Settings.DEFAULT.maxInitialOffset(),
             Scheduler.Settings.DEFAULT.shutdownGrace());
-    Exporter exporter =
-        Exporter.create(
-            new Exporter.Target(spec, specFile.toString(), loadedAt, hosts),
-            runnerFactories.apply(sshOptions),
-            checkProvider,
-            settings,
-            clock);
+    Exporter exporter;
+    try {
+      exporter =
+          Exporter.create(
+              new Exporter.Target(spec, specFile.toString(), loadedAt, hosts),
+              runnerFactories.apply(sshSettings()),
+              checkProvider,
+              settings,
+              clock);
+    } catch (SshConfigException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_USAGE;
+    }
     if (once) {
       return runOnce(exporter);
     }
@@ -316,54 +318,22 @@ public final class ExporterCommand implements Callable<Integer> {
     return running.get();
   }
 
-  private SshOptions sshOptions() throws UsageException {
-    Path knownHostsFile =
-        knownHosts != null
-            ? knownHosts
-            : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
-    for (Path identity : identities) {
-      if (!Files.isReadable(identity)) {
-        throw new UsageException(
-            "identity file " + identity + " is missing or not readable; check --identity");
-      }
+  /** Returns the SSH settings: the runner's defaults with the command-line options applied. */
+  private SshSettings sshSettings() {
+    SshSettings settings = SshSettings.defaults();
+    SshSettings.HostKeyPolicy policy =
+        acceptNewHostKeys ? SshSettings.HostKeyPolicy.ACCEPT_NEW : SshSettings.HostKeyPolicy.STRICT;
+    settings =
+        settings.withKnownHosts(knownHosts != null ? knownHosts : settings.knownHosts(), policy);
+    if (!identities.isEmpty()) {
+      settings = settings.withIdentities(identities);
     }
-    return new SshOptions(knownHostsFile, acceptNewHostKeys, identities, passphrase());
-  }
-
-  private SshOptions.Passphrase passphrase() throws UsageException {
-    if (passphraseSource == null) {
-      return null;
+    if (passphraseSource != null && passphraseSource.environmentVariable != null) {
+      settings = settings.withPassphraseEnv(passphraseSource.environmentVariable);
+    } else if (passphraseSource != null && passphraseSource.file != null) {
+      settings = settings.withPassphraseFile(passphraseSource.file);
     }
-    if (passphraseSource.environmentVariable != null) {
-      String name = passphraseSource.environmentVariable;
-      String value = System.getenv(name);
-      if (value == null || value.isEmpty()) {
-        throw new UsageException(
-            "environment variable " + name + " from --passphrase-env is not set or empty");
-      }
-      return new SshOptions.Passphrase(value.toCharArray());
-    }
-    Path file = passphraseSource.file;
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || lines.get(0).isEmpty()) {
-        throw new UsageException("passphrase file " + file + " is empty; check --passphrase-file");
-      }
-      return new SshOptions.Passphrase(lines.get(0).toCharArray());
-    } catch (IOException e) {
-      throw new UsageException(
-          "could not read passphrase file " + file + ": " + e.getMessage()
-              + "; check --passphrase-file");
-    }
-  }
-
-  /** An invalid option value; the message says which and what to do. */
-  private static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    private UsageException(String message) {
-      super(message);
-    }
+    return settings;
   }
 
   /** Parses Prometheus durations such as {@code 30s} for duration options. */

@@ -142,10 +142,21 @@ class ExporterCommandTest {
   }
 
   @Test
-  void missingPassphraseVariableIsUsageError() {
-    assertThat(run("--passphrase-env", "OPSBOOK_TEST_SURELY_UNSET", "--once")).isEqualTo(2);
+  void missingPassphraseVariableIsUsageError(@TempDir Path dir) throws Exception {
+    Path key = Files.writeString(dir.resolve("id_ed25519"), "not a key\n");
+    ExporterCommand command =
+        command(file -> TestSpecs.withHosts(TestSpecs.remote("web-1", Map.of())));
 
+    int exit =
+        run(
+            command,
+            "--identity", key.toString(),
+            "--passphrase-env", "OPSBOOK_TEST_SURELY_UNSET",
+            "--once");
+
+    assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("OPSBOOK_TEST_SURELY_UNSET").contains("not set");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test
@@ -163,10 +174,12 @@ class ExporterCommandTest {
   @Test
   void missingIdentityFileIsUsageError(@TempDir Path dir) {
     Path missing = dir.resolve("id_ed25519");
+    ExporterCommand command =
+        command(file -> TestSpecs.withHosts(TestSpecs.remote("web-1", Map.of())));
 
-    assertThat(run("--identity", missing.toString(), "--once")).isEqualTo(2);
+    assertThat(run(command, "--identity", missing.toString(), "--once")).isEqualTo(2);
 
-    assertThat(err.toString()).contains(missing.toString()).contains("--identity");
+    assertThat(err.toString()).contains(missing.toString()).contains("missing or not readable");
   }
 
   @Test

@@ -32,10 +32,11 @@ class ExporterTest {
   private final List<StubRunner> runners = new ArrayList<>();
 
   private RunnerFactory stubRunners() {
-    return host -> {
-      StubRunner runner = new StubRunner(host.name());
-      runners.add(runner);
-      return runner;
+    return hosts -> {
+      for (Host host : hosts) {
+        runners.add(new StubRunner(host.name()));
+      }
+      return List.copyOf(runners);
     };
   }
 
@@ -84,7 +85,7 @@ class ExporterTest {
     Exporter exporter =
         Exporter.create(
             new Exporter.Target(spec, "slo-spec.yaml", NOW, spec.effectiveHosts()),
-            host -> new LocalRunner(host.name(), 1 << 20),
+            hosts -> List.of(new LocalRunner(Host.LOCAL, 1 << 20)),
             provider(Map.of(Host.LOCAL, List.of(new EchoCheck())), List.of()),
             SETTINGS,
             new MutableClock(NOW));
