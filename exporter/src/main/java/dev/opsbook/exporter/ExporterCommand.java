@@ -1,5 +1,7 @@
 package dev.opsbook.exporter;
 
+import dev.opsbook.exporter.collect.EndpointCheck;
+import dev.opsbook.exporter.collect.HostCheck;
 import dev.opsbook.exporter.runner.SshConfigException;
 import dev.opsbook.exporter.runner.SshSettings;
 import dev.opsbook.exporter.schedule.Scheduler;
@@ -68,7 +70,9 @@ public final class ExporterCommand implements Callable<Integer> {
 
   @Option(
       names = "--local",
-      description = "Check only this machine, without SSH, whatever hosts the spec lists.")
+      description =
+          "Check only this machine, without SSH, whatever hosts the spec lists. TLS and status"
+              + " endpoint probes are skipped too.")
   private boolean local;
 
   @Option(
@@ -242,7 +246,7 @@ public final class ExporterCommand implements Callable<Integer> {
           Exporter.create(
               new Exporter.Target(spec, specFile.toString(), loadedAt, hosts),
               runnerFactories.apply(sshSettings()),
-              checkProvider,
+              local ? withoutEndpointChecks(checkProvider) : checkProvider,
               settings,
               clock);
     } catch (SshConfigException | IllegalArgumentException e) {
@@ -316,6 +320,25 @@ public final class ExporterCommand implements Callable<Integer> {
   /** Returns the running exporter, or {@code null} before the start and after the stop. */
   Exporter runningExporter() {
     return running.get();
+  }
+
+  /** Returns the provider without its endpoint probes, which check other machines. */
+  private static CheckProvider withoutEndpointChecks(CheckProvider provider) {
+    return new CheckProvider() {
+      @Override
+      public List<HostCheck> hostChecks(Spec spec, Host host) {
+        return provider.hostChecks(spec, host);
+      }
+
+      @Override
+      public List<EndpointCheck> endpointChecks(Spec spec) {
+        int skipped = provider.endpointChecks(spec).size();
+        if (skipped > 0) {
+          LOG.info("--local: skipping {} endpoint checks of the spec", skipped);
+        }
+        return List.of();
+      }
+    };
   }
 
   /** Returns the SSH settings: the runner's defaults with the command-line options applied. */

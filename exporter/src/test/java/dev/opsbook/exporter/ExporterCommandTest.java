@@ -49,7 +49,12 @@ class ExporterCommandTest {
 
         @Override
         public List<EndpointCheck> endpointChecks(Spec spec) {
-          return List.of();
+          return List.of(
+              StubChecks.endpoint(
+                  MetricNames.CHECK_TLS,
+                  "api.example.com:443",
+                  Duration.ofHours(1),
+                  () -> List.of(Sample.gauge(MetricNames.TLS_VERIFIED, Map.of(), 1))));
         }
       };
 
@@ -92,7 +97,8 @@ class ExporterCommandTest {
 
     assertThat(out.toString())
         .contains("opsbook_host_boot_timestamp_seconds{host=\"local\"} 1.7E9")
-        .contains("opsbook_host_up{host=\"local\"} 1.0");
+        .contains("opsbook_host_up{host=\"local\"} 1.0")
+        .contains("opsbook_tls_verified{host=\"exporter\"} 1.0");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -103,7 +109,10 @@ class ExporterCommandTest {
 
     assertThat(run(command, "--once", "--local")).isZero();
 
-    assertThat(out.toString()).contains("host=\"local\"").doesNotContain("web-1");
+    assertThat(out.toString())
+        .contains("host=\"local\"")
+        .doesNotContain("web-1")
+        .doesNotContain("api.example.com");
   }
 
   @Test
