@@ -120,11 +120,12 @@ public final class ExporterCommand implements Callable<Integer> {
   @Option(
       names = "--check-timeout",
       paramLabel = "DURATION",
-      defaultValue = "60s",
+      defaultValue = "5m",
       converter = DurationConverter.class,
       description =
-          "Time after which a run counts as failed with reason timeout and is interrupted,"
-              + " such as 30s or 2m (default: ${DEFAULT-VALUE}).")
+          "Upper bound of a run's time: a run gets its check's interval, at most this long, plus"
+              + " 30 s, before it counts as failed with reason timeout and is interrupted. Such"
+              + " as 30s or 2m (default: ${DEFAULT-VALUE}).")
   private Duration checkTimeout;
 
   @Option(
@@ -238,6 +239,7 @@ public final class ExporterCommand implements Callable<Integer> {
         new Scheduler.Settings(
             workers,
             checkTimeout,
+            Scheduler.Settings.DEFAULT.timeoutGrace(),
             Scheduler.Settings.DEFAULT.maxInitialOffset(),
             Scheduler.Settings.DEFAULT.shutdownGrace());
     Exporter exporter;
@@ -262,7 +264,8 @@ public final class ExporterCommand implements Callable<Integer> {
   private int runOnce(Exporter exporter) throws InterruptedException {
     try (exporter) {
       // Each run ends by its own timeout at the latest; the margin covers the queue.
-      String text = exporter.runOnce(checkTimeout.plusSeconds(5));
+      String text =
+          exporter.runOnce(exporter.scheduler().longestRunTimeout().plusSeconds(5));
       PrintWriter out = commandSpec.commandLine().getOut();
       out.print(text);
       out.flush();

@@ -27,7 +27,8 @@ class ExporterTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final Scheduler.Settings SETTINGS =
-      new Scheduler.Settings(4, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(2));
+      new Scheduler.Settings(
+          4, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2));
 
   private final List<StubRunner> runners = new ArrayList<>();
 

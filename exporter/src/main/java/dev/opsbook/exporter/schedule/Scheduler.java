@@ -40,28 +40,48 @@ public final class Scheduler implements AutoCloseable {
    * Scheduler limits.
    *
    * @param workers maximum number of checks that run at once
-   * @param checkTimeout time after which a run is recorded as failed with reason {@code timeout}
-   *     and its worker thread is interrupted
+   * @param maxCheckTimeout upper bound of the time a run gets before the grace: a run gets its
+   *     check's interval, at most this long
+   * @param timeoutGrace time added to a run's time, so that a check's own command timeouts, which
+   *     the collectors derive from the same interval, fire first and report the real reason
    * @param maxInitialOffset upper bound of the random delay before a check's first run, which
    *     spreads the checks over time instead of starting all of them together
    * @param shutdownGrace how long {@link #close()} waits for running checks
    */
   public record Settings(
-      int workers, Duration checkTimeout, Duration maxInitialOffset, Duration shutdownGrace) {
+      int workers,
+      Duration maxCheckTimeout,
+      Duration timeoutGrace,
+      Duration maxInitialOffset,
+      Duration shutdownGrace) {
 
     public static final Settings DEFAULT =
-        new Settings(16, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        new Settings(
+            16,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10));
 
     public Settings {
       if (workers < 1) {
         throw new IllegalArgumentException("workers must be at least 1, not " + workers);
       }
-      if (checkTimeout.isNegative() || checkTimeout.isZero()) {
-        throw new IllegalArgumentException("check timeout must be positive: " + checkTimeout);
+      if (maxCheckTimeout.isNegative() || maxCheckTimeout.isZero()) {
+        throw new IllegalArgumentException("check timeout must be positive: " + maxCheckTimeout);
       }
-      if (maxInitialOffset.isNegative()) {
-        throw new IllegalArgumentException("initial offset must not be negative");
+      if (timeoutGrace.isNegative() || maxInitialOffset.isNegative()) {
+        throw new IllegalArgumentException("timeout grace and initial offset must not be negative");
       }
+    }
+
+    /**
+     * Returns the time after which a run of a check with this interval is recorded as failed with
+     * reason {@code timeout} and its worker thread is interrupted.
+     */
+    public Duration runTimeout(Duration interval) {
+      Duration base = interval.compareTo(maxCheckTimeout) < 0 ? interval : maxCheckTimeout;
+      return base.plus(timeoutGrace);
     }
   }
 
@@ -115,10 +135,12 @@ public final class Scheduler implements AutoCloseable {
       timer.scheduleAtFixedRate(() -> tick(job), offset, intervalMillis, TimeUnit.MILLISECONDS);
     }
     LOG.info(
-        "scheduler started: {} checks, {} workers, check timeout {} s",
+        "scheduler started: {} checks, {} workers, run timeout the interval, at most {} s, plus"
+            + " {} s",
         jobs.size(),
         settings.workers(),
-        settings.checkTimeout().toSeconds());
+        settings.maxCheckTimeout().toSeconds(),
+        settings.timeoutGrace().toSeconds());
   }
 
   /** Returns whether the scheduler has started and is not shutting down. */
@@ -153,6 +175,14 @@ public final class Scheduler implements AutoCloseable {
       // Run.done never completes exceptionally; treat it as finished.
       return true;
     }
+  }
+
+  /** Returns the longest run timeout of all checks, or zero without checks. */
+  public Duration longestRunTimeout() {
+    return jobs.stream()
+        .map(job -> settings.runTimeout(job.check.interval()))
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
   }
 
   /** Returns the checks in the order given. */
@@ -220,7 +250,7 @@ public final class Scheduler implements AutoCloseable {
     }
     try {
       run.watchdog =
-          timer.schedule(run::timeOut, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          timer.schedule(run::timeOut, run.timeout.toMillis(), TimeUnit.MILLISECONDS);
       workers.execute(run);
     } catch (RejectedExecutionException e) {
       // Only during shutdown: the pool and the timer reject work once closed.
@@ -282,6 +312,7 @@ public final class Scheduler implements AutoCloseable {
    */
   private final class Run implements Runnable {
     private final Job job;
+    private final Duration timeout;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile ScheduledFuture<?> watchdog;
     private State state = State.QUEUED;
@@ -290,6 +321,7 @@ public final class Scheduler implements AutoCloseable {
 
     private Run(Job job) {
       this.job = job;
+      this.timeout = settings.runTimeout(job.check.interval());
     }
 
     @Override
@@ -363,7 +395,7 @@ public final class Scheduler implements AutoCloseable {
           thread.interrupt();
         }
       }
-      double timeoutSeconds = settings.checkTimeout().toMillis() / 1000.0;
+      double timeoutSeconds = timeout.toMillis() / 1000.0;
       String message =
           wasQueued
               ? "no worker was free within " + timeoutSeconds + " s; raise --workers"

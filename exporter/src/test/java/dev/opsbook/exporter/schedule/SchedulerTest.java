@@ -38,12 +38,17 @@ class SchedulerTest {
     }
   }
 
+  /** Returns a scheduler whose runs time out after the check's interval, at most the timeout. */
   private Scheduler scheduler(Duration timeout, ScheduledCheck... checks) {
+    return scheduler(timeout, Duration.ZERO, checks);
+  }
+
+  private Scheduler scheduler(Duration timeout, Duration grace, ScheduledCheck... checks) {
     scheduler =
         new Scheduler(
             List.of(checks),
             store,
-            new Scheduler.Settings(4, timeout, Duration.ZERO, Duration.ofSeconds(2)),
+            new Scheduler.Settings(4, timeout, grace, Duration.ZERO, Duration.ofSeconds(2)),
             new FailureLog(clock, Duration.ofMinutes(10)),
             clock,
             new SplittableRandom(1));
@@ -63,7 +68,7 @@ class SchedulerTest {
     ScriptedHostCheck slow =
         new ScriptedHostCheck("slow", Duration.ofMillis(50), blockingUntil(release));
     ScriptedHostCheck fast = new ScriptedHostCheck("fast", Duration.ofMillis(50), returning());
-    scheduler(Duration.ofSeconds(30), on("dead-host", slow), on("good-host", fast)).start();
+    scheduler(Duration.ofSeconds(30), Duration.ofSeconds(30), on("dead-host", slow), on("good-host", fast)).start();
 
     assertThat(Await.until(() -> fast.runs() >= 5, DEADLINE)).isTrue();
     assertThat(slow.runs()).isEqualTo(1);
@@ -75,7 +80,7 @@ class SchedulerTest {
   void runningCheckIsSkippedNotQueued() throws Exception {
     ScriptedHostCheck slow =
         new ScriptedHostCheck("slow", Duration.ofMillis(20), blockingUntil(release));
-    scheduler(Duration.ofSeconds(30), on("host-a", slow)).start();
+    scheduler(Duration.ofSeconds(30), Duration.ofSeconds(30), on("host-a", slow)).start();
     CheckKey key = CheckKey.ofHost("host-a", "slow");
 
     assertThat(Await.until(() -> skips(key) >= 3, DEADLINE)).isTrue();
@@ -97,7 +102,7 @@ class SchedulerTest {
               secondRunStarted.countDown();
               return blockingUntil(release, gauge(7)).collect();
             });
-    scheduler(Duration.ofSeconds(30), on("host-a", check)).start();
+    scheduler(Duration.ofSeconds(30), Duration.ofSeconds(30), on("host-a", check)).start();
 
     assertThat(Await.until(() -> secondRunStarted.getCount() == 0, DEADLINE)).isTrue();
     CheckResult result = store.result(CheckKey.ofHost("host-a", "flaky"));
@@ -211,7 +216,7 @@ class SchedulerTest {
               }
               return List.of();
             });
-    scheduler(Duration.ofSeconds(30), on("host-a", stuck)).start();
+    scheduler(Duration.ofSeconds(30), Duration.ofSeconds(30), on("host-a", stuck)).start();
     assertThat(Await.until(() -> started.getCount() == 0, DEADLINE)).isTrue();
 
     long start = System.nanoTime();
@@ -221,6 +226,16 @@ class SchedulerTest {
     // Grace is 2 s plus 1 s for interrupted workers; 4 s leaves room for a slow machine.
     assertThat(took).isLessThan(Duration.ofSeconds(4));
     assertThat(scheduler.isRunning()).isFalse();
+  }
+
+  @Test
+  void runTimeoutIsIntervalCappedPlusGrace() {
+    Scheduler.Settings settings =
+        new Scheduler.Settings(
+            1, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO);
+
+    assertThat(settings.runTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.runTimeout(Duration.ofHours(6))).isEqualTo(Duration.ofSeconds(330));
   }
 
   private long skips(CheckKey key) {
