@@ -42,7 +42,7 @@ public final class Exporter implements AutoCloseable {
   private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(10);
 
   /**
-   * What the exporter checks.
+   * The spec and hosts that the exporter checks.
    *
    * @param spec the loaded spec
    * @param specFile the spec path as given, shown on the landing page

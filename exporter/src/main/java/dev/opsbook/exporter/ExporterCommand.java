@@ -148,7 +148,7 @@ public final class ExporterCommand implements Callable<Integer> {
   private final AtomicReference<Exporter> running = new AtomicReference<>();
   private volatile Thread shutdownHook;
 
-  /** Where the passphrase of the identity files comes from; at most one source. */
+  /** Source of the identity files' passphrase: an environment variable or a file, not both. */
   static final class PassphraseSource {
     @Option(
         names = "--passphrase-env",

@@ -41,7 +41,7 @@ public final class FailureReasons {
   /**
    * Returns whether a failure means the host is down: true when the runner could not reach the
    * host, log in or verify its key, named either by the reason or by a {@link CommandException}
-   * among the causes. Other failures say nothing about the host, so its state stays as it was.
+   * among the causes. Other failures leave the host's state as it was, because the host may have answered.
    */
   public static boolean meansHostDown(String reason, Throwable failure) {
     for (CommandException.Reason candidate : HOST_DOWN) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A check as the scheduler sees it: a key, an interval and a way to collect.
+ * A check in the scheduler: its key, its interval and the call that collects it.
  *
  * @param key the check's identity and labels
  * @param interval time between the starts of two runs

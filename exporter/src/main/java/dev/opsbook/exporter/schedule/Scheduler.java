@@ -2,6 +2,7 @@ package dev.opsbook.exporter.schedule;
 
 import dev.opsbook.exporter.collect.CheckFailure;
 import dev.opsbook.exporter.collect.Sample;
+import dev.opsbook.spec.model.Host;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A single timer thread starts runs and enforces timeouts; a bounded pool of workers runs the
  * checks. A check whose previous run is still going is skipped and counted instead of being
- * queued twice, so a slow or dead host occupies at most one worker per check, for at most the
- * check timeout, and never delays a check of another host while workers are free.
+ * queued twice. So a slow or dead host occupies at most one worker per check, and it never
+ * delays a check of another host while workers are free.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -272,7 +273,10 @@ public final class Scheduler implements AutoCloseable {
     }
     String reason = FailureReasons.sanitize(outcome.failureReason);
     store.recordFailure(key, reason, outcome.durationSeconds);
-    if (check.reportsHostUp() && FailureReasons.meansHostDown(reason, outcome.cause)) {
+    // The local machine needs no connection, so no failure of its checks means it is down.
+    if (check.reportsHostUp()
+        && !Host.LOCAL.equals(key.host())
+        && FailureReasons.meansHostDown(reason, outcome.cause)) {
       store.recordHostUp(key.host(), false);
     }
     failureLog.failed(key, reason, outcome.message);

@@ -34,7 +34,7 @@ public final class ExporterServer implements AutoCloseable {
    *
    * @param address where to listen; port 0 picks a free port
    * @param registry the registry that {@code /metrics} serves
-   * @param healthy whether {@code /healthz} answers 200
+   * @param healthy whether {@code /healthz} returns 200
    * @param landingPage renders the page on {@code /}
    * @throws IOException when the address cannot be bound
    */

@@ -54,8 +54,8 @@ public record ListenAddress(String host, int port) {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
-  private static IllegalArgumentException invalid(String text, String why) {
+  private static IllegalArgumentException invalid(String text, String problem) {
     return new IllegalArgumentException(
-        "invalid listen address \"" + text + "\": " + why + "; use HOST:PORT or :PORT");
+        "invalid listen address \"" + text + "\": " + problem + "; use HOST:PORT or :PORT");
   }
 }
