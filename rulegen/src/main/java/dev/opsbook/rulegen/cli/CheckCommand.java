@@ -1,0 +1,58 @@
+package dev.opsbook.rulegen.cli;
+
+import dev.opsbook.rulegen.io.GeneratedOutput;
+import dev.opsbook.rulegen.io.OutputChecker;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rulegen check SPEC --out DIR}. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fails with exit code 1 when DIR differs from what SPEC generates.",
+      "Prints a unified diff of each stale file and lists missing and extra files."
+    })
+final class CheckCommand extends SpecCommand {
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory of the committed output, such as generated.")
+  Path outDir;
+
+  @Override
+  int execute() throws Failure {
+    GeneratedOutput expected = generate(loadSpec());
+    OutputChecker.Result result;
+    try {
+      result = OutputChecker.check(outDir, expected);
+    } catch (IOException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot read " + outDir + ": " + e);
+    }
+    if (result.upToDate()) {
+      out.println(outDir + " is up to date with " + specFile);
+      return ExitCodes.OK;
+    }
+    result.stale().forEach(out::print);
+    result.missing().forEach(path -> out.println("missing: " + path));
+    result.extra().forEach(path -> out.println("extra: " + path + " (not generated any more)"));
+    err.println(
+        "rulegen: "
+            + outDir
+            + " is stale: "
+            + result.stale().size()
+            + " changed, "
+            + result.missing().size()
+            + " missing, "
+            + result.extra().size()
+            + " extra; run: rulegen generate "
+            + specFile
+            + " --out "
+            + outDir);
+    return ExitCodes.STALE;
+  }
+}

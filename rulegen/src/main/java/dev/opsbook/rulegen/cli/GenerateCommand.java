@@ -1,0 +1,57 @@
+package dev.opsbook.rulegen.cli;
+
+import dev.opsbook.rulegen.RuleOverrides;
+import dev.opsbook.rulegen.io.GeneratedOutput;
+import dev.opsbook.rulegen.io.OutputWriter;
+import dev.opsbook.spec.model.PromDuration;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rulegen generate SPEC --out DIR}. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the rule files of SPEC to DIR/rules.",
+      "Replaces DIR/rules as a whole; nothing in DIR changes when any file cannot be written."
+    })
+final class GenerateCommand extends SpecCommand {
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory, such as generated.")
+  Path outDir;
+
+  @Option(
+      names = "--test-alert-for",
+      paramLabel = "DURATION",
+      description = {
+        "For tests against a live Prometheus only: replaces the for duration of every alert,"
+            + " such as 1s. Never use it for committed output."
+      })
+  String testAlertFor;
+
+  @Override
+  int execute() throws Failure {
+    RuleOverrides overrides = RuleOverrides.NONE;
+    if (testAlertFor != null) {
+      try {
+        overrides = new RuleOverrides(PromDuration.parse(testAlertFor));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(ExitCodes.INVALID, "rulegen: --test-alert-for: " + e.getMessage());
+      }
+    }
+    GeneratedOutput output = generate(loadSpec(), overrides);
+    try {
+      OutputWriter.write(outDir, output);
+    } catch (IOException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot write " + outDir + ": " + e);
+    }
+    out.println("wrote " + output.files().size() + " files to " + outDir);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.opsbook.rulegen.cli;
+
+import dev.opsbook.rulegen.Generator;
+import dev.opsbook.rulegen.RuleOverrides;
+import dev.opsbook.rulegen.io.GeneratedOutput;
+import dev.opsbook.spec.Problem;
+import dev.opsbook.spec.SpecException;
+import dev.opsbook.spec.model.Spec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Parameters;
+
+/** A subcommand that reads a spec; it reports failures as messages and exit codes. */
+abstract class SpecCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "Spec file, such as slo-spec.yaml.")
+  Path specFile;
+
+  private SpecReader reader;
+  PrintWriter out;
+  PrintWriter err;
+
+  void init(SpecReader reader, PrintWriter out, PrintWriter err) {
+    this.reader = reader;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** A failure already worded for the user, with its exit code. */
+  static final class Failure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    final int exitCode;
+    final transient List<String> lines;
+
+    Failure(int exitCode, List<String> lines) {
+      super(String.join("\n", lines));
+      this.exitCode = exitCode;
+      this.lines = List.copyOf(lines);
+    }
+
+    Failure(int exitCode, String line) {
+      this(exitCode, List.of(line));
+    }
+  }
+
+  @Override
+  public final Integer call() {
+    try {
+      return execute();
+    } catch (Failure failure) {
+      failure.lines.forEach(err::println);
+      return failure.exitCode;
+    }
+  }
+
+  abstract int execute() throws Failure;
+
+  /** Loads the spec, or fails with every problem as {@code file:line:col: path: message}. */
+  Spec loadSpec() throws Failure {
+    try {
+      return reader.read(specFile);
+    } catch (SpecException e) {
+      throw new Failure(ExitCodes.INVALID, e.problems().stream().map(Problem::toString).toList());
+    }
+  }
+
+  /** Generates the output of the spec, or fails when the spec yields nothing to write. */
+  GeneratedOutput generate(Spec spec) throws Failure {
+    return generate(spec, RuleOverrides.NONE);
+  }
+
+  /** Generates the output of the spec with test overrides applied to the rules. */
+  GeneratedOutput generate(Spec spec, RuleOverrides overrides) throws Failure {
+    try {
+      return Generator.generate(spec, specName(), overrides);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(ExitCodes.INVALID, specFile + ": " + e.getMessage());
+    }
+  }
+
+  /** Returns the spec's file name for headers; the directory is left out so output is portable. */
+  String specName() {
+    Path name = specFile.getFileName();
+    return name == null ? specFile.toString() : name.toString();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.opsbook.rulegen.cli;
+
+import dev.opsbook.rulegen.io.GeneratedOutput;
+import dev.opsbook.rulegen.io.OutputWriter;
+import dev.opsbook.rulegen.promtool.Promtool;
+import dev.opsbook.rulegen.promtool.QueryValidator;
+import dev.opsbook.rulegen.promtool.ToolException;
+import dev.opsbook.spec.Problem;
+import dev.opsbook.spec.model.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/** {@code rulegen validate SPEC}. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks SPEC, its PromQL queries and its rules with promtool; writes nothing.",
+      "Each query must parse as promtool parses it, and every generated rule file must pass",
+      "promtool check rules. Set PROMTOOL to use a promtool that is not on the PATH."
+    })
+final class ValidateCommand extends SpecCommand {
+
+  @Override
+  int execute() throws Failure {
+    Spec spec = loadSpec();
+    GeneratedOutput output = generate(spec);
+    Path workDir = null;
+    try {
+      Promtool promtool = Promtool.locate();
+      workDir = Files.createTempDirectory("rulegen-validate-");
+      List<Problem> problems =
+          QueryValidator.validate(spec, specFile.toString(), promtool, workDir);
+      if (!problems.isEmpty()) {
+        throw new Failure(ExitCodes.INVALID, problems.stream().map(Problem::toString).toList());
+      }
+      checkGenerated(promtool, workDir.resolve("out"), output);
+    } catch (ToolException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot use a temporary directory: " + e);
+    } finally {
+      deleteQuietly(workDir);
+    }
+    out.println(
+        specFile + " is valid: " + spec.slos().size() + " SLOs, " + output.files().size()
+            + " rule files pass promtool check rules");
+    return ExitCodes.OK;
+  }
+
+  private void checkGenerated(Promtool promtool, Path outDir, GeneratedOutput output)
+      throws IOException, ToolException, Failure {
+    OutputWriter.write(outDir, output);
+    List<Path> files = output.files().keySet().stream().map(outDir::resolve).toList();
+    Promtool.Result result = promtool.checkRules(files);
+    if (result.exitCode() != 0) {
+      throw new Failure(
+          ExitCodes.INVALID,
+          specFile + ": the generated rules fail promtool check rules:\n" + result.output());
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover directory under the temporary directory does no harm.
+    }
+  }
+}
