@@ -3,7 +3,7 @@ package dev.opsbook.exporter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition until it holds or a deadline passes. */
+/** Polls a condition until it is true or a deadline passes. */
 public final class Await {
 
   private Await() {}

@@ -81,7 +81,7 @@ class ExporterTest {
   }
 
   @Test
-  void runOnceOnLocalMachineServesRealCommandOutput() throws Exception {
+  void runOnceServesLocalCommandOutput() throws Exception {
     Spec spec = TestSpecs.withHosts();
     Exporter exporter =
         Exporter.create(

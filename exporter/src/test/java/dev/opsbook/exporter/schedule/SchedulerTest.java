@@ -135,7 +135,7 @@ class SchedulerTest {
   }
 
   @Test
-  void unreachableHostIsDownAndSuccessBringsItUp() throws Exception {
+  void hostUpFollowsReachability() throws Exception {
     CommandException unreachable =
         new CommandException(CommandException.Reason.UNREACHABLE, "connection refused");
     ScriptedHostCheck check =

@@ -147,7 +147,7 @@ class StoreCollectorTest {
   }
 
   @Test
-  void gaugeAndCounterOfOneNameDoNotCollide() throws Exception {
+  void gaugeCounterNameClashIsInvalid() throws Exception {
     List<Sample> samples =
         List.of(
             Sample.gauge("opsbook_test_things", Map.of(), 1),
