@@ -38,9 +38,10 @@ class EndToEndTest {
   private static final Duration RESOLVE_DEADLINE = Duration.ofSeconds(90);
 
   /**
-   * Resolve deadline of the availability SLO's page. After the repair the 30m window still holds
-   * the errors of the break and must dilute below 6 times the error budget, which takes about 8
-   * times as long as the break lasted.
+   * Resolve deadline of the availability SLO's page. After the repair the 30m window still
+   * contains the errors of the break, and its error ratio must fall below 6 times the error
+   * budget. At 5 % errors that takes roughly 8 times as long as the break lasted, an estimate
+   * from the ratio alone.
    */
   private static final Duration SLO_RESOLVE_DEADLINE = Duration.ofSeconds(180);
 

@@ -148,21 +148,21 @@ record Scenario(
   /** Checks the receiver, the labels and the rendered annotations of the firing alert. */
   void assertFired(WebhookReceiver.Match fired) {
     Notification.Alert alert = fired.alert();
-    String what = name + ": " + alertname + " ";
-    assertThat(fired.notification().receiver()).as(what + "receiver").isEqualTo(receiver);
-    assertThat(alert.labels()).as(what + "labels").containsAllEntriesOf(labels);
+    String prefix = name + ": " + alertname + " ";
+    assertThat(fired.notification().receiver()).as(prefix + "receiver").isEqualTo(receiver);
+    assertThat(alert.labels()).as(prefix + "labels").containsAllEntriesOf(labels);
     assertThat(alert.labels())
-        .as(what + "labels from the spec")
+        .as(prefix + "labels from the spec")
         .containsEntry("service", TestSpec.SERVICE)
         .containsEntry("team", "e2e");
-    assertThat(alert.annotations().get("summary")).as(what + "summary").isNotBlank()
+    assertThat(alert.annotations().get("summary")).as(prefix + "summary").isNotBlank()
         .doesNotContain("{{");
     assertThat(alert.annotations().get("description"))
-        .as(what + "description")
+        .as(prefix + "description")
         .contains(descriptionPart)
         .doesNotContain("{{");
     assertThat(alert.annotations().get("runbook_url"))
-        .as(what + "runbook_url")
+        .as(prefix + "runbook_url")
         .isEqualTo(TestSpec.RUNBOOK + "#" + alertname.toLowerCase(Locale.ROOT));
   }
 }
