@@ -59,6 +59,11 @@ final class OperationsTestFiles {
   private static final long MINUTE = 60;
   private static final long HOUR = 3600;
   private static final long DAY = 86_400;
+  /**
+   * Sample spacing of the hourly file's rate inputs: a 5m rate needs two samples, which a 5m
+   * window holds at this spacing because Prometheus 2.x includes both ends of a range.
+   */
+  private static final long LONG_SAMPLE = 300;
   /** Alerts whose test needs longer than this go into the hourly file. */
   private static final long LONGEST_MINUTE_TEST = DAY;
 
@@ -70,6 +75,8 @@ final class OperationsTestFiles {
   private final Map<Long, List<UnitTestFile.Series>> healthy = new TreeMap<>();
   private final Map<Long, Long> healthyUntil = new TreeMap<>();
   private final Map<Long, Set<String>> alertNames = new TreeMap<>();
+  private final Map<String, UnitTestFile.Group> capacityGroups = new LinkedHashMap<>();
+  private final Map<String, Long> capacitySteps = new LinkedHashMap<>();
 
   private OperationsTestFiles(Spec spec, RuleFile rules) {
     this.spec = spec;
@@ -92,6 +99,7 @@ final class OperationsTestFiles {
     for (String name : names) {
       add(name, rulesNamed(name));
     }
+    capacityGroups.forEach((key, group) -> addGroup(capacitySteps.get(key), group));
   }
 
   private void add(String name, List<AlertingRule> named) {
@@ -186,6 +194,7 @@ final class OperationsTestFiles {
         pendingAndFiring(rule, step, fireAt, outputLabels(series), firing);
     addGroup(step, group(rule.alert() + " fires", List.of(what), step,
         List.of(series(series, num(firing) + "x" + (fireAt / step + 1))), checks));
+    // The healthy group of the hourly file is resampled at LONG_SAMPLE by healthySeries.
     addHealthy(step, series(series, num(healthyValue) + "x" + healthySteps(step)), rule.alert(),
         fireAt);
   }
@@ -390,14 +399,27 @@ final class OperationsTestFiles {
     String prefix = cpu ? "host:opsbook_host_cpu_utilisation:" : "host:opsbook_host_memory_";
     Map<String, String> output = recordedLabels(prefix);
     output.put("host", host);
-    long inputSteps = fireAt / MINUTE + 1;
+    long sample = step == MINUTE ? MINUTE : LONG_SAMPLE;
+    long inputSteps = fireAt / sample + 1;
     List<UnitTestFile.AlertCheck> checks =
         pendingAndFiring(rule, step, fireAt, output, firing);
-    addGroup(step, group(rule.alert() + " fires",
-        List.of("Utilisation stays at " + Num.format(firing) + " % for " + period + ", the"
-            + " period the alert averages over."),
-        MINUTE, utilisation(cpu, firing, inputSteps), checks));
-    long healthySteps = healthyEnd(step) / MINUTE + 1;
+    // CPU and memory read different metrics, so one group holds both of each direction.
+    String key = (high ? "high" : "low") + " sustained utilisation";
+    UnitTestFile.Group merged = capacityGroups.get(key);
+    List<UnitTestFile.Series> series = new ArrayList<>(utilisation(cpu, firing, inputSteps));
+    List<UnitTestFile.AlertCheck> allChecks = new ArrayList<>(checks);
+    List<String> comment = new ArrayList<>();
+    if (merged != null) {
+      series.addAll(0, merged.inputSeries());
+      allChecks.addAll(0, merged.alertChecks());
+      comment.addAll(merged.comment());
+    }
+    comment.add((cpu ? "CPU" : "Memory") + " utilisation stays at " + Num.format(firing)
+        + " % for " + period + ", the period its alert averages over.");
+    capacityGroups.put(key, group("Host " + key + " alerts fire", comment, sample, series,
+        allChecks));
+    capacitySteps.put(key, step);
+    long healthySteps = healthyEnd(step) / sample + 1;
     if (high) {
       List<UnitTestFile.Series> normalSeries = utilisation(cpu, normal, healthySteps);
       addHealthy(step, normalSeries.get(0), rule.alert(), fireAt);
@@ -407,7 +429,7 @@ final class OperationsTestFiles {
     }
   }
 
-  /** Returns CPU counters or memory gauges at a utilisation, sampled every minute. */
+  /** Returns CPU counters or memory gauges at a utilisation, one sample per step. */
   private List<UnitTestFile.Series> utilisation(boolean cpu, double percent, long steps) {
     if (cpu) {
       return List.of(
@@ -488,7 +510,7 @@ final class OperationsTestFiles {
       fileGroups.add(group("every alert stays silent inside its threshold",
           List.of("Every metric holds a value inside its threshold until "
               + UnitTestFile.duration(healthyEnd(step)) + "."),
-          MINUTE, healthySeries(step), silent));
+          step == MINUTE ? MINUTE : LONG_SAMPLE, healthySeries(step), silent));
       boolean minute = step == MINUTE;
       files.add(new UnitTestFile(minute ? FILE : LONG_FILE, List.of("../" + rules.path()), step,
           rules.groups().stream().map(RuleGroup::name).toList(),
@@ -502,18 +524,18 @@ final class OperationsTestFiles {
   }
 
   private List<UnitTestFile.Series> healthySeries(long step) {
-    // The hourly file samples its inputs every minute, so rates over 5m have samples.
+    // The hourly file samples its inputs every 5m, so rates over 5m have two samples.
     List<UnitTestFile.Series> all = healthy.getOrDefault(step, List.of());
     if (step == MINUTE) {
       return all;
     }
-    List<UnitTestFile.Series> perMinute = new ArrayList<>();
-    long minuteSteps = healthyEnd(step) / MINUTE + 1;
+    List<UnitTestFile.Series> resampled = new ArrayList<>();
+    long samples = healthyEnd(step) / LONG_SAMPLE + 1;
     for (UnitTestFile.Series series : all) {
-      perMinute.add(new UnitTestFile.Series(series.series(),
-          series.values().replaceAll("x\\d+$", "x" + minuteSteps)));
+      resampled.add(new UnitTestFile.Series(series.series(),
+          series.values().replaceAll("x\\d+$", "x" + samples)));
     }
-    return perMinute;
+    return resampled;
   }
 
   private static UnitTestFile.Group group(String name, List<String> comment, long interval,
