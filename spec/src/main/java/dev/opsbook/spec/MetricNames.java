@@ -48,6 +48,21 @@ public final class MetricNames {
   /** Gauge, 1 when the exporter can reach the host (SSH session open, or local). */
   public static final String HOST_UP = PREFIX + "host_up";
 
+  // The exporter's own health.
+  /** Gauge, 1, with the exporter's {@code version} label. */
+  public static final String EXPORTER_BUILD_INFO = PREFIX + "exporter_build_info";
+  /** Gauge, Unix time at which the exporter loaded its spec. */
+  public static final String EXPORTER_SPEC_LOAD_TIMESTAMP_SECONDS =
+      PREFIX + "exporter_spec_load_timestamp_seconds";
+  /** Counter per host and check: runs not started because the previous run was still going. */
+  public static final String EXPORTER_SKIPPED_RUNS_TOTAL = PREFIX + "exporter_skipped_runs_total";
+  /** Counter: samples left out of a scrape because another sample had the same name and labels. */
+  public static final String EXPORTER_DUPLICATE_SAMPLES_TOTAL =
+      PREFIX + "exporter_duplicate_samples_total";
+  /** Counter: samples left out of a scrape because their metric name or type was invalid. */
+  public static final String EXPORTER_INVALID_SAMPLES_TOTAL =
+      PREFIX + "exporter_invalid_samples_total";
+
   // Filesystem, from POSIX df.
   public static final String FILESYSTEM_SIZE_BYTES = PREFIX + "filesystem_size_bytes";
   public static final String FILESYSTEM_AVAIL_BYTES = PREFIX + "filesystem_avail_bytes";
@@ -74,7 +89,11 @@ public final class MetricNames {
   public static final String TLS_VERIFIED = PREFIX + "tls_verified";
 
   // Backups; labels host, tier.
-  public static final String BACKUP_COUNT = PREFIX + "backup_count";
+  /**
+   * Gauge per tier: the number of archives. Not named {@code _count}, a suffix that promtool
+   * reserves for histograms and summaries.
+   */
+  public static final String BACKUP_COUNT = PREFIX + "backup_archives";
   /** Gauge, modification time of the newest archive, corrected for the host's clock offset. */
   public static final String BACKUP_NEWEST_TIMESTAMP_SECONDS =
       PREFIX + "backup_newest_timestamp_seconds";

@@ -101,9 +101,9 @@ class OperationsRuleFileTest {
 
     assertThat(count).extracting(Rule::expr)
         .containsExactly(
-            "opsbook_backup_count{tier=\"daily\"} < 7",
-            "opsbook_backup_count{tier=\"weekly\"} < 4",
-            "opsbook_backup_count{tier=\"monthly\"} < 3");
+            "opsbook_backup_archives{tier=\"daily\"} < 7",
+            "opsbook_backup_archives{tier=\"weekly\"} < 4",
+            "opsbook_backup_archives{tier=\"monthly\"} < 3");
     assertThat(age).extracting(Rule::expr)
         .containsExactly(
             "time() - opsbook_backup_newest_timestamp_seconds{tier=\"daily\"} > 93600",
