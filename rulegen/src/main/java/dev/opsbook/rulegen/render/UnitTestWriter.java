@@ -32,7 +32,8 @@ public final class UnitTestWriter {
         .append("# `rulegen generate SPEC --out DIR`; `rulegen check` fails while this file is")
         .append(" stale.\n");
     comment(out, "", file.comment());
-    out.append("# Run: promtool test rules ").append(fileName(file.path())).append('\n');
+    out.append("# Run: promtool test rules ").append(file.path())
+        .append(" (rule_files are relative to this file)\n");
     out.append("rule_files:\n");
     for (String ruleFile : file.ruleFiles()) {
       out.append("  - ").append(YamlScalars.name(ruleFile)).append('\n');
@@ -124,21 +125,27 @@ public final class UnitTestWriter {
                 .append('\n'));
   }
 
+  /** Appends the lines as comments, each wrapped at 100 columns on word boundaries. */
   private static void comment(StringBuilder out, String indent, List<String> lines) {
+    int width = 100 - indent.length() - 2;
     for (String line : lines) {
-      out.append(indent).append(line.isEmpty() ? "#" : "# " + line).append('\n');
+      StringBuilder current = new StringBuilder();
+      for (String word : line.split(" ")) {
+        if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+          out.append(indent).append("# ").append(current).append('\n');
+          current.setLength(0);
+        }
+        current.append(current.length() > 0 ? " " : "").append(word);
+      }
+      out.append(indent).append(current.length() == 0 ? "#" : "# " + current).append('\n');
     }
   }
 
-  /** Returns a single-quoted YAML scalar; the model never holds control characters here. */
+  /** Returns a single-quoted YAML scalar; the model has no control characters here. */
   private static String single(String value) {
     if (value.chars().anyMatch(c -> c < 0x20)) {
       throw new IllegalArgumentException("control character in " + value);
     }
     return "'" + value.replace("'", "''") + "'";
-  }
-
-  private static String fileName(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
   }
 }

@@ -61,11 +61,11 @@ final class OperationsTestFiles {
   private static final long DAY = 86_400;
   /**
    * Sample spacing of the hourly file's rate inputs: a 5m rate needs two samples, which a 5m
-   * window holds at this spacing because Prometheus 2.x includes both ends of a range.
+   * window contains at this spacing because Prometheus 2.x includes both ends of a range.
    */
   private static final long LONG_SAMPLE = 300;
   /** Alerts whose test needs longer than this go into the hourly file. */
-  private static final long LONGEST_MINUTE_TEST = DAY;
+  private static final long MAX_MINUTE_TEST_SECONDS = DAY;
 
   private final Spec spec;
   private final RuleFile rules;
@@ -571,7 +571,7 @@ final class OperationsTestFiles {
   }
 
   private static long stepFor(long fireAt) {
-    return fireAt + HOUR > LONGEST_MINUTE_TEST ? HOUR : MINUTE;
+    return fireAt + HOUR > MAX_MINUTE_TEST_SECONDS ? HOUR : MINUTE;
   }
 
   private static long forSeconds(AlertingRule rule) {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 abstract sealed class SliInput {
 
-  /** Events per step: enough for any low-traffic guard up to 10000, and a power of ten. */
+  /** Events per step, a power of ten; a min_events above it makes the guard start later. */
   static final long EVENTS_PER_STEP = 100_000;
 
   /** Returns the input for an SLI, or empty when its selectors are not plain selectors. */
@@ -221,31 +221,32 @@ abstract sealed class SliInput {
     }
 
     /**
-     * Picks the fewest series whose bad fraction lies within 1.8 % to 2.5 % of the target, on
-     * the requested side, or the closest fraction found.
+     * Picks the fewest series whose bad fraction lies within 0.5 % of the target, on the
+     * requested side, or else the closest fraction within 1 % on the other side.
      */
     @Override
     Burn burn(double target, boolean above, int maxSeries) {
       Burn best = null;
       double bestError = Double.MAX_VALUE;
       for (int total = 1; total <= maxSeries; total++) {
-        long bad = above ? (long) Math.ceil(target * total * 1.018) : (long) Math.floor(target * total);
+        long bad = above ? (long) Math.ceil(target * total) : (long) Math.floor(target * total);
         if (bad < 1 || bad > total) {
           continue;
         }
         double factor = (double) bad / total / target;
-        boolean inRange = above ? factor >= 1.018 && factor <= 1.025 : factor >= 0.88 && factor <= 0.92;
-        if (inRange) {
+        boolean close = above ? factor <= 1.005 : factor >= 0.995;
+        if (close) {
           return new Burn(bad, total);
         }
-        double error = Math.abs(factor - (above ? 1.02 : 0.9));
-        if ((above ? factor >= 1.01 : factor <= 0.95) && error < bestError) {
+        double error = Math.abs(factor - 1);
+        if (error < bestError && error < 0.01) {
           best = new Burn(bad, total);
           bestError = error;
         }
       }
       if (best == null) {
-        throw new IllegalArgumentException("no gauge burn near ratio " + target);
+        throw new IllegalArgumentException("no gauge burn near ratio " + target + " with at most "
+            + maxSeries + " series");
       }
       return best;
     }
