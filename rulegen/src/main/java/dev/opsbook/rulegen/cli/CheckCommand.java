@@ -1,5 +1,6 @@
 package dev.opsbook.rulegen.cli;
 
+import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputChecker;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Fails with exit code 1 when DIR differs from what SPEC generates.",
-      "Prints a unified diff of each stale file and lists missing and extra files."
+      "Compares the rules, their promtool tests and alertmanager.yml. Prints a unified diff",
+      "of each stale file and lists missing and extra files."
     })
 final class CheckCommand extends SpecCommand {
 
@@ -26,7 +28,7 @@ final class CheckCommand extends SpecCommand {
 
   @Override
   int execute() throws Failure {
-    GeneratedOutput expected = generate(loadSpec());
+    GeneratedOutput expected = generateAll(loadSpec(), RuleOverrides.NONE);
     OutputChecker.Result result;
     try {
       result = OutputChecker.check(outDir, expected);

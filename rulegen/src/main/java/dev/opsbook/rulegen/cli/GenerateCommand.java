@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the rule files of SPEC to DIR/rules.",
-      "Replaces DIR/rules as a whole; nothing in DIR changes when any file cannot be written."
+      "Writes the rule files of SPEC to DIR/rules, their promtool unit tests to DIR/tests,",
+      "and DIR/alertmanager.yml when SPEC has an alerting section. Replaces each of them as a",
+      "whole; nothing in DIR changes when any file cannot be written."
     })
 final class GenerateCommand extends SpecCommand {
 
@@ -31,7 +32,7 @@ final class GenerateCommand extends SpecCommand {
       paramLabel = "DURATION",
       description = {
         "For tests against a live Prometheus only: replaces the for duration of every alert,"
-            + " such as 1s. Never use it for committed output."
+            + " such as 1s, and writes no promtool tests. Never use it for committed output."
       })
   String testAlertFor;
 
@@ -40,8 +41,8 @@ final class GenerateCommand extends SpecCommand {
       paramLabel = "DURATION",
       description = {
         "For tests against a live Prometheus only: replaces the range of JournalCriticalLines"
-            + " (10m or more), such as 20s, so the alert ends soon after the last line."
-            + " Never use it for committed output."
+            + " (10m or more), such as 20s, so the alert ends soon after the last line, and"
+            + " writes no promtool tests. Never use it for committed output."
       })
   String testCriticalLinesLookback;
 
@@ -51,7 +52,7 @@ final class GenerateCommand extends SpecCommand {
         new RuleOverrides(
             duration("--test-alert-for", testAlertFor),
             duration("--test-critical-lines-lookback", testCriticalLinesLookback));
-    GeneratedOutput output = generate(loadSpec(), overrides);
+    GeneratedOutput output = generateAll(loadSpec(), overrides);
     try {
       OutputWriter.write(outDir, output);
     } catch (IOException e) {

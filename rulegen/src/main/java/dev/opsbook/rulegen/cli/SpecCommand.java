@@ -68,18 +68,30 @@ abstract class SpecCommand implements Callable<Integer> {
     }
   }
 
-  /** Generates the output of the spec, or fails when the spec yields nothing to write. */
-  GeneratedOutput generate(Spec spec) throws Failure {
-    return generate(spec, RuleOverrides.NONE);
-  }
-
-  /** Generates the output of the spec with test overrides applied to the rules. */
-  GeneratedOutput generate(Spec spec, RuleOverrides overrides) throws Failure {
+  /** Generates the rule files of the spec, or fails when the spec yields nothing to write. */
+  GeneratedOutput generateRules(Spec spec) throws Failure {
     try {
-      return Generator.generate(spec, specName(), overrides);
+      return Generator.generate(spec, specName());
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCodes.INVALID, specFile + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Generates the rules, their promtool tests and alertmanager.yml, and prints a note for each
+   * alert left without a test. Fails with every problem of the alerting section.
+   */
+  GeneratedOutput generateAll(Spec spec, RuleOverrides overrides) throws Failure {
+    Generator.Output output;
+    try {
+      output = Generator.generateAll(spec, specName(), overrides);
+    } catch (SpecException e) {
+      throw new Failure(ExitCodes.INVALID, e.problems().stream().map(Problem::toString).toList());
+    } catch (IllegalArgumentException e) {
+      throw new Failure(ExitCodes.INVALID, specFile + ": " + e.getMessage());
+    }
+    output.notes().forEach(note -> err.println("rulegen: note: " + note));
+    return output.files();
   }
 
   /** Returns the spec's file name for headers; the directory is left out so output is portable. */

@@ -28,7 +28,7 @@ final class ValidateCommand extends SpecCommand {
   @Override
   int execute() throws Failure {
     Spec spec = loadSpec();
-    GeneratedOutput output = generate(spec);
+    GeneratedOutput output = generateRules(spec);
     Path workDir = null;
     try {
       Promtool promtool = Promtool.locate();

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Alerts on the exporter itself: target down or missing, checks failing, hosts unreachable. */
-final class ExporterRules {
+public final class ExporterRules {
 
   /** Prometheus job name of the exporter's scrape config, which the deployment docs use too. */
-  static final String EXPORTER_JOB = "opsbook-exporter";
+  public static final String EXPORTER_JOB = "opsbook-exporter";
 
   private static final PromDuration FIVE_MINUTES = PromDuration.parse("5m");
   private static final PromDuration FIFTEEN_MINUTES = PromDuration.parse("15m");

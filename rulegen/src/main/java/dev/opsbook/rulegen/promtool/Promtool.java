@@ -32,6 +32,11 @@ public final class Promtool {
     this.timeout = timeout;
   }
 
+  /** Returns the same binary with another deadline for each run. */
+  public Promtool withTimeout(Duration newTimeout) {
+    return new Promtool(binary, newTimeout);
+  }
+
   /** Output of one run. */
   public record Result(int exitCode, String stdout, String stderr) {
 

@@ -11,7 +11,9 @@ import dev.opsbook.spec.model.Alerting.ReceiverType;
 import dev.opsbook.spec.model.Severity;
 import dev.opsbook.spec.model.SourceMap;
 import dev.opsbook.spec.model.Spec;
+import dev.opsbook.rulegen.GoldenFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,8 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertmanagerConfigRendererTest {
-
-  private static final String GOLDEN = "/alertmanager/alertmanager.yml";
 
   private final AlertmanagerConfigRenderer renderer = new AlertmanagerConfigRenderer();
 
@@ -320,10 +320,9 @@ class AlertmanagerConfigRendererTest {
     return count;
   }
 
+  /** Returns the committed generated/alertmanager.yml, which GoldenFileTest keeps current. */
   private static String readGolden() throws IOException {
-    try (InputStream in = AlertmanagerConfigRendererTest.class.getResourceAsStream(GOLDEN)) {
-      assertThat(in).as("test resource " + GOLDEN).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Files.readString(GoldenFiles.alertmanagerConfig(), StandardCharsets.UTF_8);
   }
+
 }

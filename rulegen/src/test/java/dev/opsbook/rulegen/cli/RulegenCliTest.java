@@ -28,7 +28,7 @@ class RulegenCliTest {
     CliRun run = run("generate", "slo-spec.yaml", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("wrote 6 files to " + out);
+    assertThat(run.out()).contains("wrote 19 files to " + out);
     assertThat(out.resolve("rules/slo-availability.yml")).isRegularFile();
     assertThat(out.resolve("rules/operations.yml")).isRegularFile();
   }

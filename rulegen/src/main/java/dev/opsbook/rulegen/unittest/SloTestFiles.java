@@ -1,0 +1,391 @@
+package dev.opsbook.rulegen.unittest;
+
+import dev.opsbook.rulegen.model.AlertingRule;
+import dev.opsbook.rulegen.model.RecordingRule;
+import dev.opsbook.rulegen.model.Rule;
+import dev.opsbook.rulegen.model.RuleFile;
+import dev.opsbook.rulegen.promql.Num;
+import dev.opsbook.rulegen.promql.Promql;
+import dev.opsbook.spec.BurnRateWindows;
+import dev.opsbook.spec.model.Severity;
+import dev.opsbook.spec.model.Slo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * promtool tests of the burn-rate alerts of one SLO. Every window pair gets two test groups. At a
+ * burn just above its factor the pair is pending one evaluation before its {@code for} ends,
+ * fires when it ends, and resolves soon after the errors stop, because its short window drops
+ * below the threshold while its long window is still above it. At 90 % of the factor it stays
+ * silent. The pages run at a 1m evaluation interval, the tickets at 15m, so the tests of the
+ * slow windows stay short.
+ */
+final class SloTestFiles {
+
+  /** Burn above the threshold: 2 % clears the float rounding of rates and ratios by far. */
+  static final double ABOVE = 1.02;
+  /** Burn below the threshold. */
+  static final double BELOW = 0.9;
+
+  private static final long PAGE_STEP = 60;
+  private static final long TICKET_STEP = 900;
+  private static final long HOUR = 3600;
+  /** A ratio this close to its threshold is too close to call, so the generator avoids it. */
+  private static final double CLEARANCE = 0.002;
+  private static final long MAX_SUBQUERY_SAMPLES = 4500;
+
+  private final Slo slo;
+  private final RuleFile ruleFile;
+  private final SliInput input;
+  private final List<Pair> pairs = new ArrayList<>();
+  private final Map<String, String> seriesLabels;
+
+  /** One burn-rate alert rule and its window pair. */
+  private record Pair(BurnRateWindows.WindowPair windows, AlertingRule rule, double threshold) {
+
+    long longSeconds() {
+      return windows.longWindow().millis() / 1000;
+    }
+
+    long shortSeconds() {
+      return windows.shortWindow().millis() / 1000;
+    }
+
+    long forSeconds() {
+      return rule.forDuration() == null ? 0 : rule.forDuration().millis() / 1000;
+    }
+
+    String name() {
+      return windows.longWindow() + "/" + windows.shortWindow();
+    }
+  }
+
+  private SloTestFiles(Slo slo, RuleFile ruleFile, SliInput input) {
+    this.slo = slo;
+    this.ruleFile = ruleFile;
+    this.input = input;
+    List<AlertingRule> rules = ruleFile.alertingRules();
+    for (BurnRateWindows.WindowPair windows : BurnRateWindows.forWindow(slo.window())) {
+      String name = windows.longWindow() + "/" + windows.shortWindow();
+      for (AlertingRule rule : rules) {
+        if (name.equals(rule.labels().get("window"))) {
+          pairs.add(new Pair(windows, rule, windows.factor() * slo.errorBudget()));
+        }
+      }
+    }
+    this.seriesLabels = recorded(ruleFile).labels();
+  }
+
+  /**
+   * Returns the test files of one SLO, or empty when its SLI selectors are not plain selectors,
+   * so no input series can be built for them.
+   *
+   * @param ruleFile the SLO's rule file, with path {@code rules/slo-NAME.yml}
+   */
+  static Optional<List<UnitTestFile>> build(Slo slo, RuleFile ruleFile) {
+    Optional<SliInput> input = SliInput.of(slo.sli());
+    if (input.isEmpty()) {
+      return Optional.empty();
+    }
+    SloTestFiles tests = new SloTestFiles(slo, ruleFile, input.get());
+    List<UnitTestFile> files = new ArrayList<>();
+    tests.file(Severity.CRITICAL, "page", PAGE_STEP).ifPresent(files::add);
+    tests.file(Severity.WARNING, "ticket", TICKET_STEP).ifPresent(files::add);
+    return Optional.of(files);
+  }
+
+  private Optional<UnitTestFile> file(Severity severity, String kind, long step) {
+    List<UnitTestFile.Group> groups = new ArrayList<>();
+    for (Pair pair : pairs) {
+      if (pair.windows().severity() == severity) {
+        groups.add(atThreshold(pair, step));
+        groups.add(belowThreshold(pair, step));
+      }
+    }
+    if (groups.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = ruleFile.path().substring("rules/".length(), ruleFile.path().length() - 4);
+    List<String> comment =
+        List.of(
+            "Unit tests of the " + kind + " burn-rate alerts of SLO " + slo.name() + " (objective "
+                + Num.format(slo.objectivePercent()) + " %, error budget "
+                + Num.percent(slo.errorBudget()) + ", min_events " + slo.minEvents() + ").",
+            "Each window pair fires at " + Num.format(ABOVE) + " times its factor, after its"
+                + " for, and resolves when its short window",
+            "drops; it stays silent at " + Num.format(BELOW) + " times its factor.");
+    return Optional.of(
+        new UnitTestFile(
+            "tests/" + base + "-" + kind + "-test.yml",
+            List.of("../" + ruleFile.path()),
+            step,
+            evalOrder(),
+            comment,
+            groups));
+  }
+
+  private UnitTestFile.Group atThreshold(Pair pair, long step) {
+    SliInput.Burn burn = input.burn(pair.threshold() * ABOVE, true, maxSeries(step));
+    long active = activeFrom(pair, new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step),
+        burn, step);
+    long fireAt = active + pair.forSeconds();
+    long pendingAt = fireAt - step;
+    long afterStop = afterStop(pair, burn, step);
+    long stop = stopTime(pair, burn, step, fireAt, afterStop);
+    long resolveAt = stop + afterStop;
+    BurnModel model = new BurnModel(burn.ratio(), input.gauge(), stop, step);
+
+    List<UnitTestFile.AlertCheck> alerts = new ArrayList<>();
+    if (pendingAt >= active) {
+      alerts.add(alertCheck(pendingAt, model, burn, step, pair, false));
+    }
+    alerts.add(alertCheck(fireAt, model, burn, step, pair, true));
+    alerts.add(alertCheck(resolveAt, model, burn, step, pair, false));
+
+    List<UnitTestFile.ExprCheck> exprs = new ArrayList<>();
+    exprs.add(atLeast(pair, pair.longSeconds(), fireAt, true));
+    exprs.add(atLeast(pair, pair.shortSeconds(), fireAt, true));
+    exprs.add(atLeast(pair, pair.longSeconds(), resolveAt, true));
+    exprs.add(atLeast(pair, pair.shortSeconds(), resolveAt, false));
+
+    List<String> comment =
+        List.of(
+            pair.name() + " at " + describe(burn, pair) + ": pending at "
+                + UnitTestFile.duration(pendingAt) + ", firing at "
+                + UnitTestFile.duration(fireAt) + " (for "
+                + UnitTestFile.duration(pair.forSeconds()) + ").",
+            "The errors stop at " + UnitTestFile.duration(stop) + "; at "
+                + UnitTestFile.duration(resolveAt) + " the " + pair.windows().shortWindow()
+                + " ratio is below the threshold, the " + pair.windows().longWindow()
+                + " one still above it.");
+    long sample = BurnModel.SAMPLE_SECONDS;
+    long lastStep = resolveAt / sample + 1;
+    checkSampleLimit(burn, resolveAt, step);
+    return new UnitTestFile.Group(
+        pair.name() + " fires at " + Num.format(ABOVE) + "x its factor and resolves",
+        comment,
+        sample,
+        input.series(burn, stop / sample, lastStep),
+        exprs,
+        alerts);
+  }
+
+  private UnitTestFile.Group belowThreshold(Pair pair, long step) {
+    SliInput.Burn burn = input.burn(pair.threshold() * BELOW, false, maxSeries(step));
+    BurnModel model = new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step);
+    SliInput.Burn above = input.burn(pair.threshold() * ABOVE, true, maxSeries(step));
+    long wouldFire =
+        activeFrom(pair, new BurnModel(above.ratio(), input.gauge(), Long.MAX_VALUE, step), above,
+            step) + pair.forSeconds();
+    List<String> comment =
+        List.of(pair.name() + " at " + describe(burn, pair) + ": silent at "
+            + UnitTestFile.duration(wouldFire) + ", when a burn above the threshold fires.");
+    long lastStep = wouldFire / BurnModel.SAMPLE_SECONDS + 1;
+    checkSampleLimit(burn, wouldFire, step);
+    return new UnitTestFile.Group(
+        pair.name() + " stays silent at " + Num.format(BELOW) + "x its factor",
+        comment,
+        BurnModel.SAMPLE_SECONDS,
+        input.series(burn, lastStep, lastStep),
+        List.of(atLeast(pair, pair.longSeconds(), wouldFire, false)),
+        List.of(alertCheck(wouldFire, model, burn, step, pair, false)));
+  }
+
+  /**
+   * Returns the time after the stop at which the short window is clearly below the threshold:
+   * the first step where it is, plus margin for the clearance.
+   */
+  private long afterStop(Pair pair, SliInput.Burn burn, long step) {
+    // A stop long after the start, so both windows are full of the burn when it ends.
+    long stop = pair.longSeconds() * 2;
+    BurnModel model = new BurnModel(burn.ratio(), input.gauge(), stop, step);
+    for (long after = step; after <= pair.shortSeconds(); after += step) {
+      OptionalDouble shortRatio = model.errorRatio(pair.shortSeconds(), stop + after);
+      if (shortRatio.isPresent()
+          && shortRatio.getAsDouble() < pair.threshold() * (1 - 5 * CLEARANCE)) {
+        return after;
+      }
+    }
+    throw new IllegalStateException("short window of " + pair.name() + " never drops");
+  }
+
+  /**
+   * Returns the earliest stop, a whole number of steps after the alert fires, at which the long
+   * window still holds enough of the burn to stay above the threshold {@code afterStop} later.
+   */
+  private long stopTime(Pair pair, SliInput.Burn burn, long step, long fireAt, long afterStop) {
+    for (long stop = fireAt; stop <= fireAt + 40 * pair.longSeconds(); stop += step) {
+      BurnModel model = new BurnModel(burn.ratio(), input.gauge(), stop, step);
+      OptionalDouble longRatio = model.errorRatio(pair.longSeconds(), stop + afterStop);
+      if (longRatio.isPresent()
+          && longRatio.getAsDouble() >= pair.threshold() * (1 + CLEARANCE)) {
+        return stop;
+      }
+    }
+    throw new IllegalStateException("long window of " + pair.name() + " never stays above");
+  }
+
+  /** Returns the first evaluation at which the pair's condition holds during a steady burn. */
+  private long activeFrom(Pair pair, BurnModel model, SliInput.Burn burn, long step) {
+    for (long t = 0; t <= 2 * HOUR + pair.longSeconds(); t += step) {
+      if (condition(pair, model, burn, t) == Boolean.TRUE) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("pair " + pair.name() + " never holds");
+  }
+
+  /** Returns whether the pair's expression has a result at t; null when too close to call. */
+  private Boolean condition(Pair pair, BurnModel model, SliInput.Burn burn, long t) {
+    if (!guard(pair, model, burn, t)) {
+      return false;
+    }
+    Boolean longHolds = atLeast(model.errorRatio(pair.longSeconds(), t), pair.threshold());
+    Boolean shortHolds = atLeast(model.errorRatio(pair.shortSeconds(), t), pair.threshold());
+    if (longHolds == Boolean.FALSE || shortHolds == Boolean.FALSE) {
+      return false;
+    }
+    return longHolds == null || shortHolds == null ? null : true;
+  }
+
+  private static Boolean atLeast(OptionalDouble ratio, double threshold) {
+    if (ratio.isEmpty()) {
+      return false;
+    }
+    double relative = ratio.getAsDouble() / threshold - 1;
+    if (Math.abs(relative) < CLEARANCE) {
+      return null;
+    }
+    return relative > 0;
+  }
+
+  private boolean guard(Pair pair, BurnModel model, SliInput.Burn burn, long t) {
+    if (slo.minEvents() <= 0) {
+      return true;
+    }
+    if (input.gauge()) {
+      // The gauge's total rate is its series count, so every second of every series counts.
+      double seconds =
+          pair.longSeconds() <= BurnModel.LONGEST_RAW_SECONDS
+              ? pair.longSeconds()
+              : HOUR * (Math.min(t, pair.longSeconds()) / HOUR + 1);
+      return burn.total() * seconds >= slo.minEvents();
+    }
+    return model.guardEvents(pair.longSeconds(), t) * burn.total() >= slo.minEvents();
+  }
+
+  /**
+   * Returns the alert check at t: every pair of this SLO whose condition has held for its whole
+   * {@code for}, because all pairs share one alert name.
+   *
+   * @param expectFiring whether {@code pair} itself must fire at t, checked here
+   */
+  private UnitTestFile.AlertCheck alertCheck(
+      long t, BurnModel model, SliInput.Burn burn, long step, Pair pair, boolean expectFiring) {
+    List<UnitTestFile.ExpectedAlert> alerts = new ArrayList<>();
+    for (Pair other : pairs) {
+      boolean firing = firing(other, model, burn, step, t);
+      if (other == pair && firing != expectFiring) {
+        throw new IllegalStateException(
+            "pair " + pair.name() + " firing=" + firing + " at " + t + "s, expected " + expectFiring);
+      }
+      if (firing) {
+        double value = model.errorRatio(other.longSeconds(), t).orElseThrow();
+        alerts.add(expected(other, value));
+      }
+    }
+    return new UnitTestFile.AlertCheck(t, pair.rule().alert(), alerts);
+  }
+
+  private boolean firing(Pair pair, BurnModel model, SliInput.Burn burn, long step, long t) {
+    long from = t - pair.forSeconds();
+    if (from < 0) {
+      return false;
+    }
+    // Latest first: one evaluation without a result resets the alert, whatever came before.
+    boolean tooClose = false;
+    for (long at = t; at >= from; at -= step) {
+      Boolean holds = condition(pair, model, burn, at);
+      if (holds == Boolean.FALSE) {
+        return false;
+      }
+      tooClose |= holds == null;
+    }
+    if (tooClose) {
+      throw new IllegalStateException(
+          "pair " + pair.name() + " is too close to its threshold before " + t + "s");
+    }
+    return true;
+  }
+
+  private UnitTestFile.ExpectedAlert expected(Pair pair, double value) {
+    Map<String, String> labels = new TreeMap<>(seriesLabels);
+    labels.putAll(pair.rule().labels());
+    return new UnitTestFile.ExpectedAlert(
+        labels, AlertTemplates.expand(pair.rule().annotations(), seriesLabels, value));
+  }
+
+  /** Returns a check that the window's error ratio is at least the threshold, or is not. */
+  private UnitTestFile.ExprCheck atLeast(Pair pair, long windowSeconds, long t, boolean holds) {
+    String series =
+        "slo:sli_error:ratio_rate" + UnitTestFile.duration(windowSeconds);
+    Map<String, String> selector = new TreeMap<>();
+    selector.put("service", seriesLabels.get("service"));
+    selector.put("slo", seriesLabels.get("slo"));
+    String expr = Promql.selector(series, selector) + " >= bool " + Num.format(pair.threshold());
+    Map<String, String> labels = new TreeMap<>(seriesLabels);
+    return new UnitTestFile.ExprCheck(
+        expr, t, List.of(new UnitTestFile.Sample(Promql.selector("", labels), holds ? 1 : 0)));
+  }
+
+  private String describe(SliInput.Burn burn, Pair pair) {
+    String ratio = Num.format(burn.ratio());
+    String what =
+        input.gauge()
+            ? burn.bad() + " of " + burn.total() + " series missing the bound"
+            : burn.bad() + " bad of " + burn.total() + " events per step";
+    return what + " (error ratio " + ratio + ", " + Num.format(burn.ratio() / pair.threshold())
+        .replaceAll("(\\.\\d{3})\\d+", "$1") + "x the threshold " + Num.format(pair.threshold())
+        + ")";
+  }
+
+  private List<String> evalOrder() {
+    return ruleFile.groups().stream().map(group -> group.name()).toList();
+  }
+
+  /**
+   * Returns the most gauge series a test may have. promtool's query engine loads at most about
+   * 5000 samples per query in 2.42, and the 6h gauge subquery loads one per series and step.
+   */
+  private static int maxSeries(long step) {
+    return step == PAGE_STEP ? 60 : 140;
+  }
+
+  private void checkSampleLimit(SliInput.Burn burn, long end, long step) {
+    if (!input.gauge()) {
+      return;
+    }
+    long points = Math.min(end, BurnModel.LONGEST_RAW_SECONDS) / step + 1;
+    if (burn.total() * points > MAX_SUBQUERY_SAMPLES) {
+      throw new IllegalStateException("a gauge test of SLO " + slo.name() + " needs "
+          + burn.total() * points + " samples in one subquery, more than promtool loads");
+    }
+  }
+
+  /** Returns the recording rule of the 5m error ratio, whose labels every SLO series carries. */
+  private static RecordingRule recorded(RuleFile file) {
+    for (var group : file.groups()) {
+      for (Rule rule : group.rules()) {
+        if (rule instanceof RecordingRule recording
+            && recording.record().startsWith("slo:sli_error:ratio_rate")) {
+          return recording;
+        }
+      }
+    }
+    throw new IllegalArgumentException("no error ratio recorded in " + file.path());
+  }
+}
