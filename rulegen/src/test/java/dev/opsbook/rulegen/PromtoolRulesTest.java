@@ -63,6 +63,14 @@ class PromtoolRulesTest {
   }
 
   @Test
+  void frameRateUnitTestsPass() throws Exception {
+    Promtool.Result result = unitTest("slo-frame-rate.yml", "slo-frame-rate-test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
   void operationsUnitTestsPass() throws Exception {
     Promtool.Result result = unitTest("operations.yml", "operations-test.yml");
 
