@@ -97,6 +97,12 @@ class ProblemCasesTest {
             "the 14.4x burn-rate alert (critical, 1h and 5m windows) would need more than 100 %"
                 + " of events to fail and can never fire; raise the objective above 93.056"
                 + " or shorten window to 20d19h"),
+        problem("objective too low for a 1000y window",
+            slo("    objective: 99.9\n    window: 1000y\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "objective 99.9 leaves an error budget of 0.1 %, so the 175200x burn-rate alert"
+                + " (critical, 1h and 5m windows) would need more than 100 % of events to fail and"
+                + " can never fire; shorten window to 2083d8h"),
         problem("objective too low for a short window",
             slo("    objective: 40\n    window: 4d\n" + EVENTS),
             "slos[0].objective", 7, 16, "1.92x burn-rate alert"),
