@@ -175,7 +175,7 @@ final class SpecValidator {
             .append(pair.shortWindow())
             .append(" windows) would need more than 100 % of events to fail and can never fire;");
     Optional<PromDuration> maxWindow = maxWindow(slo.window(), pair.factor() * budget);
-    // Below 100 the objective can always be raised; at 100 only a shorter window helps.
+    // An objective below 100 can still be raised, but from 100 on only a shorter window helps.
     if (minObjective < 100) {
       message.append(" raise the objective above ").append(Rules.number(minObjective));
       maxWindow.ifPresent(window -> message.append(" or shorten window to ").append(window));
