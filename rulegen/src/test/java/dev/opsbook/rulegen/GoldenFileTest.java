@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputChecker;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,5 +34,25 @@ class GoldenFileTest {
   @Test
   void twoRunsAreByteIdentical() throws Exception {
     assertThat(GoldenFiles.generate().files()).isEqualTo(GoldenFiles.generate().files());
+  }
+
+  @Test
+  void outputIgnoresLocaleAndTimeZone() throws Exception {
+    GeneratedOutput expected = GoldenFiles.generate();
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    // Persian formats %d with Eastern Arabic digits, Turkish upper-cases i to a dotted I, and
+    // German writes a decimal comma.
+    for (String tag : new String[] {"fa-IR", "tr-TR", "de-DE", "ar-EG"}) {
+      try {
+        Locale.setDefault(Locale.forLanguageTag(tag));
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+
+        assertThat(GoldenFiles.generate().files()).as(tag).isEqualTo(expected.files());
+      } finally {
+        Locale.setDefault(locale);
+        TimeZone.setDefault(zone);
+      }
+    }
   }
 }

@@ -55,6 +55,22 @@ class PromtoolRulesTest {
   }
 
   @Test
+  void latencyUnitTestsPass() throws Exception {
+    Promtool.Result result = unitTest("slo-latency-p95.yml", "slo-latency-p95-test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
+  void frameRateUnitTestsPass() throws Exception {
+    Promtool.Result result = unitTest("slo-frame-rate.yml", "slo-frame-rate-test.yml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SUCCESS");
+  }
+
+  @Test
   void operationsUnitTestsPass() throws Exception {
     Promtool.Result result = unitTest("operations.yml", "operations-test.yml");
 

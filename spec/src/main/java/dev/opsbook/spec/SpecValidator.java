@@ -5,6 +5,8 @@ import dev.opsbook.spec.model.Host;
 import dev.opsbook.spec.model.PromDuration;
 import dev.opsbook.spec.model.Slo;
 import dev.opsbook.spec.model.Spec;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +164,7 @@ final class SpecValidator {
         new StringBuilder("objective ")
             .append(Rules.number(slo.objectivePercent()))
             .append(" leaves an error budget of ")
-            .append(Rules.number(budget * 100))
+            .append(Rules.number(roundToDigits(budget * 100, 12)))
             .append(" %, so the ")
             .append(Rules.number(pair.factor()))
             .append("x burn-rate alert (")
@@ -171,12 +173,21 @@ final class SpecValidator {
             .append(pair.longWindow())
             .append(" and ")
             .append(pair.shortWindow())
-            .append(" windows) would need more than 100 % of events to fail and can never fire;")
-            .append(" raise the objective above ")
-            .append(Rules.number(minObjective));
-    maxWindow(slo.window(), pair.factor() * budget)
-        .ifPresent(window -> message.append(" or shorten window to ").append(window));
+            .append(" windows) would need more than 100 % of events to fail and can never fire;");
+    Optional<PromDuration> maxWindow = maxWindow(slo.window(), pair.factor() * budget);
+    // An objective below 100 can still be raised, but from 100 on only a shorter window helps.
+    if (minObjective < 100) {
+      message.append(" raise the objective above ").append(Rules.number(minObjective));
+      maxWindow.ifPresent(window -> message.append(" or shorten window to ").append(window));
+    } else {
+      maxWindow.ifPresent(window -> message.append(" shorten window to ").append(window));
+    }
     problems.add(FieldPath.child(path, "objective"), message.toString());
+  }
+
+  /** Rounds away the binary noise of 100 - objective, such as 0.09999999999999432. */
+  private static double roundToDigits(double value, int digits) {
+    return new BigDecimal(value).round(new MathContext(digits)).doubleValue();
   }
 
   /**

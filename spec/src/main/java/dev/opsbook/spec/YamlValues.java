@@ -74,7 +74,9 @@ final class YamlValues {
     }
     if (value instanceof Double number) {
       if (number.isNaN() || number.isInfinite()) {
-        problems.add(path, "invalid number " + describe(node) + "; write a finite number");
+        String text = ((ScalarNode) node).getValue();
+        problems.add(
+            path, "invalid number " + text + ": not finite; write a finite number such as 99.9");
         return null;
       }
       return number;
@@ -87,7 +89,9 @@ final class YamlValues {
     record(node, path);
     Object value = scalarValue(node);
     if (value instanceof BigInteger) {
-      problems.add(path, "integer " + describe(node) + " is too large");
+      String text = ((ScalarNode) node).getValue();
+      problems.add(
+          path, "invalid integer " + text + ": too large, the maximum is " + Long.MAX_VALUE);
       return null;
     }
     if (value instanceof Number number && !(value instanceof Double)) {

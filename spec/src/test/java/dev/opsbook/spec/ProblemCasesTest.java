@@ -57,6 +57,16 @@ class ProblemCasesTest {
             .withBase(BASE.replace("service: api", "service: [a]")),
         problem("float where integer", slo("    objective: 99.9\n    min_events: 1.5\n" + EVENTS),
             "slos[0].min_events", 8, 17, "expected an integer, got the number 1.5"),
+        problem("NaN objective", slo("    objective: .nan\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "invalid number .nan: not finite; write a finite number such as 99.9"),
+        problem("overflowing objective", slo("    objective: 1e400\n" + EVENTS),
+            "slos[0].objective", 7, 16, "invalid number 1e400: not finite"),
+        problem("integer beyond long",
+            slo("    objective: 99.9\n    min_events: 1" + "0".repeat(20) + "\n" + EVENTS),
+            "slos[0].min_events", 8, 17,
+            "invalid integer 100000000000000000000: too large, the maximum is "
+                + "9223372036854775807"),
         problem("duplicate key", slo("    objective: 99.9\n    objective: 99\n" + EVENTS),
             "slos[0].objective", 8, 5, "duplicate key \"objective\", first set on line 7"),
         problem("missing required field", slo("    objective: 99.9\n"),
@@ -87,6 +97,12 @@ class ProblemCasesTest {
             "the 14.4x burn-rate alert (critical, 1h and 5m windows) would need more than 100 %"
                 + " of events to fail and can never fire; raise the objective above 93.056"
                 + " or shorten window to 20d19h"),
+        problem("objective too low for a 1000y window",
+            slo("    objective: 99.9\n    window: 1000y\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "objective 99.9 leaves an error budget of 0.1 %, so the 175200x burn-rate alert"
+                + " (critical, 1h and 5m windows) would need more than 100 % of events to fail and"
+                + " can never fire; shorten window to 2083d8h"),
         problem("objective too low for a short window",
             slo("    objective: 40\n    window: 4d\n" + EVENTS),
             "slos[0].objective", 7, 16, "1.92x burn-rate alert"),

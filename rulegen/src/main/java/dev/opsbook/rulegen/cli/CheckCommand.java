@@ -33,7 +33,8 @@ final class CheckCommand extends SpecCommand {
     try {
       result = OutputChecker.check(outDir, expected);
     } catch (IOException e) {
-      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot read " + outDir + ": " + e);
+      throw new Failure(
+          ExitCodes.FAILURE, "rulegen: cannot read " + outDir + ": " + IoErrors.describe(e));
     }
     if (result.upToDate()) {
       out.println(outDir + " is up to date with " + specFile);

@@ -56,7 +56,8 @@ final class GenerateCommand extends SpecCommand {
     try {
       OutputWriter.write(outDir, output);
     } catch (IOException e) {
-      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot write " + outDir + ": " + e);
+      throw new Failure(
+          ExitCodes.FAILURE, "rulegen: cannot write " + outDir + ": " + IoErrors.describe(e));
     }
     out.println("wrote " + output.files().size() + " files to " + outDir);
     return ExitCodes.OK;

@@ -42,7 +42,9 @@ final class ValidateCommand extends SpecCommand {
     } catch (ToolException e) {
       throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
     } catch (IOException e) {
-      throw new Failure(ExitCodes.FAILURE, "rulegen: cannot use a temporary directory: " + e);
+      throw new Failure(
+          ExitCodes.FAILURE,
+          "rulegen: cannot use a temporary directory: " + IoErrors.describe(e));
     } finally {
       deleteQuietly(workDir);
     }

@@ -18,10 +18,13 @@ public final class OperationsRuleFile {
 
   private OperationsRuleFile() {}
 
-  /** Returns the file, or empty when the spec configures no checks. */
+  /**
+   * Returns the file, or empty when the spec configures no checks. The exporter then runs
+   * nothing, and its own alerts would only report a missing exporter.
+   */
   public static Optional<RuleFile> build(SpecContext context) {
     Checks checks = context.spec().checks();
-    if (checks == null) {
+    if (checks == null || checks.isEmpty()) {
       return Optional.empty();
     }
     List<RuleGroup> groups = new ArrayList<>();

@@ -99,7 +99,8 @@ final class SloRecordings {
 
   /**
    * Returns 1 - ratio / budget. A window without any event spent no budget, so the remaining
-   * budget is 1 when the total rate is 0 and the ratio has no sample.
+   * budget is 1 when the total rate is 0. When events exist but the bad rate has no sample, as
+   * for a histogram without the threshold bucket, the remaining budget is unknown and has none.
    */
   private String budgetRemaining(String budget) {
     PromDuration window = series.slo().window();
@@ -107,9 +108,9 @@ final class SloRecordings {
         + series.select(SloSeries.errorRatio(window))
         + " / "
         + budget
-        + ") or (0 * "
+        + ") or (("
         + series.select(SloSeries.totalRate(window))
-        + " + 1)";
+        + " == 0) + 1)";
   }
 
   private RecordingRule record(String name, String expr) {

@@ -5,6 +5,7 @@ import dev.opsbook.rulegen.promql.Promql;
 import dev.opsbook.spec.model.Sli;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -262,7 +263,9 @@ abstract sealed class SliInput {
       int width = String.valueOf(burn.total()).length();
       for (long i = 0; i < burn.total(); i++) {
         Map<String, String> instance = new TreeMap<>(labels);
-        instance.put(SERIES_LABEL, "test-" + String.format("%0" + width + "d", i + 1));
+        // Locale.ROOT keeps the digits ASCII: a Persian or Arabic default locale prints others.
+        String number = String.format(Locale.ROOT, "%0" + width + "d", i + 1);
+        instance.put(SERIES_LABEL, "test-" + number);
         String values;
         if (i < burn.bad()) {
           values = num(badValue) + "x" + stopStep;

@@ -46,4 +46,37 @@ class RealSpecCliTest {
         .startsWith(file + ":17:14: slos[0].sli.events.bad: invalid PromQL ")
         .contains("error parsing regexp");
   }
+
+  @Test
+  void specWithoutSlosOrChecksWritesNothing() throws Exception {
+    Path file =
+        Files.writeString(
+            temp.resolve("empty-spec.yaml"),
+            "version: 1\nservice: shop\nrunbook_url: https://runbooks.example.com/shop\n"
+                + "slos: []\nchecks:\n  exporter:\n    max_check_failure_for: 15m\n");
+    Path out = temp.resolve("generated");
+
+    CliRun run = CliRun.of(SpecLoader::load, "generate", file.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err())
+        .isEqualTo(
+            file + ": the spec yields no rules: add an SLO under slos or a check under checks\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void specWithoutChecksWritesNoOperationsRules() throws Exception {
+    String spec = Files.readString(root().resolve("slo-spec.yaml"));
+    String sloOnly = spec.substring(0, spec.indexOf("\nhosts:") + 1);
+    Path file = Files.writeString(temp.resolve("slo-spec.yaml"), sloOnly);
+    Path out = temp.resolve("generated");
+
+    CliRun run = CliRun.of(SpecLoader::load, "generate", file.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(out.resolve("rules/slo-availability.yml")).isRegularFile();
+    assertThat(out.resolve("rules/operations.yml")).doesNotExist();
+    assertThat(out.resolve("tests/operations-test.yml")).doesNotExist();
+  }
 }

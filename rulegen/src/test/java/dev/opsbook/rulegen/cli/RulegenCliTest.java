@@ -163,7 +163,23 @@ class RulegenCliTest {
     CliRun run = run("generate", "slo-spec.yaml", "--out", blocker.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(run.err()).startsWith("rulegen: cannot write " + blocker);
+    assertThat(run.err())
+        .isEqualTo(
+            "rulegen: cannot write " + blocker + ": " + blocker
+                + " exists and is not a directory; pass a directory to --out\n");
+  }
+
+  @Test
+  void outputBelowFileNamesTheProblem() throws Exception {
+    Path blocker = Files.writeString(temp.resolve("not-a-directory"), "x");
+    Path out = blocker.resolve("generated");
+
+    CliRun run = run("generate", "slo-spec.yaml", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err()).startsWith("rulegen: cannot write " + out + ": ");
+    assertThat(run.err()).contains("Not a directory");
+    assertThat(run.err()).doesNotContain("java.nio");
   }
 
   @Test

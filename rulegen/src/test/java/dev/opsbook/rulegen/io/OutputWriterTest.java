@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,58 @@ class OutputWriterTest {
         .hasMessageContaining("invalid output path \"../a.yml\"");
     assertThatThrownBy(() -> new GeneratedOutput(Map.of("/etc/a.yml", "a")))
         .hasMessageContaining("invalid output path");
+  }
+
+  @Test
+  void completesSwapOfKilledWriter() throws Exception {
+    Files.createDirectories(out.resolve("rules"));
+    Files.writeString(out.resolve("rules/a.yml"), "old");
+    // A writer killed between moving rules/ aside and moving the new one in.
+    Path staging = Files.createDirectories(out.resolve(".rulegen-staging-" + deadPid() + "-1"));
+    Files.createDirectories(staging.resolve("old"));
+    Files.move(out.resolve("rules"), staging.resolve("old/rules"));
+    Files.createDirectories(staging.resolve("new/rules"));
+    Files.writeString(staging.resolve("new/rules/a.yml"), "killed");
+    Files.createDirectories(staging.resolve("new/tests"));
+    Files.writeString(staging.resolve("new/tests/t.yml"), "killed");
+    Files.createFile(staging.resolve("ready"));
+
+    OutputWriter.write(out, new GeneratedOutput(Map.of("alertmanager.yml", "am")));
+
+    assertThat(out.resolve("rules/a.yml")).hasContent("killed");
+    assertThat(out.resolve("tests/t.yml")).hasContent("killed");
+    assertThat(out.resolve("alertmanager.yml")).hasContent("am");
+    assertThat(listing(out)).containsExactly("alertmanager.yml", "rules", "tests");
+  }
+
+  @Test
+  void dropsStagingOfWriterKilledBeforeSwap() throws Exception {
+    Files.createDirectories(out.resolve("rules"));
+    Files.writeString(out.resolve("rules/a.yml"), "old");
+    Path staging = Files.createDirectories(out.resolve(".rulegen-staging-" + deadPid() + "-1"));
+    Files.createDirectories(staging.resolve("new/rules"));
+    Files.writeString(staging.resolve("new/rules/a.yml"), "half");
+
+    OutputWriter.write(out, new GeneratedOutput(Map.of("alertmanager.yml", "am")));
+
+    assertThat(out.resolve("rules/a.yml")).hasContent("old");
+    assertThat(listing(out)).containsExactly("alertmanager.yml", "rules");
+  }
+
+  @Test
+  void keepsStagingOfRunningWriter() throws Exception {
+    Path staging = Files.createDirectories(out.resolve(".rulegen-staging-1-1/new/rules"));
+
+    OutputWriter.write(out, new GeneratedOutput(Map.of("alertmanager.yml", "am")));
+
+    assertThat(staging).isDirectory();
+  }
+
+  /** Returns the id of a process that has exited. */
+  private static long deadPid() throws Exception {
+    Process process = new ProcessBuilder("true").start();
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return process.pid();
   }
 
   private static java.util.List<String> listing(Path dir) throws IOException {

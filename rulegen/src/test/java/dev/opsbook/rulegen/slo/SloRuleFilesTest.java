@@ -93,7 +93,7 @@ class SloRuleFilesTest {
     assertThat(RuleLookup.recording(file, "slo:error_budget_remaining:ratio_rate30d").expr())
         .isEqualTo(
             "(1 - slo:sli_error:ratio_rate30d" + SEL + " / 0.001)"
-                + " or (0 * slo:sli_total:rate30d" + SEL + " + 1)");
+                + " or ((slo:sli_total:rate30d" + SEL + " == 0) + 1)");
     assertThat(RuleLookup.recording(file, "slo:objective:ratio").expr())
         .isEqualTo("vector(0.999)");
     assertThat(RuleLookup.recording(file, "slo:error_budget:ratio").expr())

@@ -20,6 +20,22 @@ public record Checks(
     ExporterHealth exporterHealth) {
 
   /**
+   * Returns true when no check is configured. The {@code exporter} section does not count,
+   * because it only tunes the alerts on the other checks.
+   */
+  public boolean isEmpty() {
+    return serviceUnits == null
+        && statusEndpoint == null
+        && disk == null
+        && certificates == null
+        && backups == null
+        && journal == null
+        && uptime == null
+        && updates == null
+        && capacity == null;
+  }
+
+  /**
    * systemd units that must be active, and timers that must be scheduled.
    *
    * @param units service units such as {@code godot-spacetime.service}
