@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Fails with exit code 1 when DIR differs from what SPEC generates.",
-      "Compares the rules, their promtool tests and alertmanager.yml. Prints a unified diff",
-      "of each stale file and lists missing and extra files."
+      "Compares the rules, their promtool tests and alertmanager.yml. Prints a unified diff"
+          + " of each stale file and lists missing and extra files."
     })
 final class CheckCommand extends SpecCommand {
 

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the rule files of SPEC to DIR/rules, their promtool unit tests to DIR/tests,",
-      "and DIR/alertmanager.yml when SPEC has an alerting section. Replaces each of them as a",
-      "whole; nothing in DIR changes when any file cannot be written."
+      "Writes the rule files of SPEC to DIR/rules, their promtool unit tests to DIR/tests,"
+          + " and DIR/alertmanager.yml when SPEC has an alerting section.",
+      "Replaces each of them as a whole, so nothing in DIR changes when any file cannot be"
+          + " written."
     })
 final class GenerateCommand extends SpecCommand {
 

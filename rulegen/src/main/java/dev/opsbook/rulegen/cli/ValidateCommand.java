@@ -20,8 +20,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Checks SPEC, its PromQL queries and its rules with promtool; writes nothing.",
-      "Each query must parse as promtool parses it, and every generated rule file must pass",
-      "promtool check rules. Set PROMTOOL to use a promtool that is not on the PATH."
+      "Each query must parse as promtool parses it, and every generated rule file must pass"
+          + " promtool check rules.",
+      "Set PROMTOOL to use a promtool that is not on the PATH."
     })
 final class ValidateCommand extends SpecCommand {
 
