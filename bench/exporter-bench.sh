@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the opsbook exporter against N host aliases that all point at one real OpenSSH
-# server on loopback. It starts /usr/sbin/sshd on 127.0.0.1 (and further 127.0.0.x addresses)
-# on a free port, writes a spec with N hosts and real check targets (filesystems, a PEM
-# certificate, tar.gz backups, a journal file from systemd-journal-remote), runs the exporter
-# for a bounded time and prints cycle, CPU, memory, thread and scrape figures.
+# server on loopback. It starts /usr/sbin/sshd on a free port of 127.0.0.1 and further
+# 127.0.0.x addresses. It writes a spec with N hosts and real check targets: filesystems, a PEM
+# certificate, tar.gz backups and a journal file from systemd-journal-remote. Then it runs the
+# exporter for a bounded time and prints cycle, CPU, memory, thread and scrape figures.
 #
 # Usage: bench/exporter-bench.sh [--hosts N] [--duration SECONDS] [--interval SECONDS]
 #          [--addresses K] [--workers N] [--scrapes N] [--user-home] [--results FILE] [--keep]
@@ -423,7 +423,9 @@ sshd_ticks_1="$(sshd_tree_ticks)"
 read -r machine_busy_1 machine_total_1 < <(machine_ticks)
 rss_end_kib="$(status_field "$exporter_pid" VmRSS)"
 rss_peak_window_kib="$(status_field "$exporter_pid" VmHWM)"
-scrape "$work/scrapes/final.txt" || die "final scrape failed"
+scrape "$work/scrapes/final.txt" ||
+  die "final scrape of /metrics failed or timed out after 20 s; rerun with --keep and read \
+exporter.log in the kept directory"
 t_final="$(now)"
 grep '^opsbook_check_last_success_timestamp_seconds{' "$work/scrapes/final.txt" \
   >>"$work/scrapes/last_success.txt" || true
