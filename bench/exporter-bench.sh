@@ -10,7 +10,7 @@
 # sshd sets HOME to an empty temporary directory for the logins, because bash sources
 # ~/.bashrc for every command sshd starts and a heavy one would dominate the figures;
 # --user-home keeps the user's real HOME instead.
-# JAVA_OPTS adds JVM options to the exporter, such as JAVA_OPTS='-Xmx128m -XX:+UseSerialGC'.
+# JAVA_OPTS adds JVM options to the exporter, such as JAVA_OPTS='-Xmx256m -XX:+UseSerialGC'.
 # docs/benchmarks.md explains every figure. Needs root (sshd runs as the current user and
 # needs /run/sshd), openssh-server, openssh-client, systemd-journal-remote, openssl, curl.
 set -euo pipefail
