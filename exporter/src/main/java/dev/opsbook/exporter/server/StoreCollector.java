@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * left out and counted in {@code opsbook_exporter_duplicate_samples_total}; a sample with an
  * invalid name, a type that contradicts the catalog or a negative counter is left out and counted
  * in {@code opsbook_exporter_invalid_samples_total}.
+ *
+ * <p>The host labels and cleaned label sets of a check result are prepared once per result and
+ * reused by later scrapes until the check's next run replaces the result. The checks on
+ * samples and the duplicate detection still run on every scrape.
  */
 public final class StoreCollector implements MultiCollector {
 
@@ -54,6 +59,9 @@ public final class StoreCollector implements MultiCollector {
   private final AtomicLong duplicateSamples = new AtomicLong();
   private final AtomicLong invalidSamples = new AtomicLong();
   private final ConcurrentMap<String, Instant> lastWarnings = new ConcurrentHashMap<>();
+  private final ConcurrentMap<CheckKey, PreparedResult> prepared = new ConcurrentHashMap<>();
+  /** Labels of the health metrics per check, which stay the same across results. */
+  private final ConcurrentMap<CheckKey, Labels> healthLabels = new ConcurrentHashMap<>();
 
   /**
    * @param store the latest check results
@@ -78,17 +86,16 @@ public final class StoreCollector implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     SampleStore.Snapshot snapshot = store.snapshot();
+    List<PreparedResult> results = prepare(snapshot.results());
     Families families = new Families();
     addExporterInfo(families);
-    for (CheckResult result : snapshot.results()) {
-      addCheckHealth(families, result);
+    for (PreparedResult result : results) {
+      result.health().forEach(families::add);
     }
     snapshot.hostUp().forEach(
         (host, up) -> families.add(gauge(MetricNames.HOST_UP, hostLabels(host), up ? 1 : 0)));
-    for (CheckResult result : snapshot.results()) {
-      for (Sample sample : result.samples()) {
-        families.add(withHost(sample, result.key()));
-      }
+    for (PreparedResult result : results) {
+      result.samples().forEach(families::add);
     }
     snapshot.skippedRuns().forEach(
         (key, count) ->
@@ -120,22 +127,52 @@ public final class StoreCollector implements MultiCollector {
     }
   }
 
-  private void addCheckHealth(Families families, CheckResult result) {
-    Map<String, String> labels = checkLabels(result.key());
-    families.add(gauge(MetricNames.CHECK_SUCCESS, labels, result.success() ? 1 : 0));
-    families.add(gauge(MetricNames.CHECK_DURATION_SECONDS, labels, result.durationSeconds()));
+  /**
+   * Returns the prepared form of each result, reusing the one of the previous scrape while the
+   * result is the same object, and drops the entries of checks no longer in the store.
+   */
+  private List<PreparedResult> prepare(List<CheckResult> results) {
+    List<PreparedResult> list = new ArrayList<>(results.size());
+    Set<CheckKey> keys = new HashSet<>();
+    for (CheckResult result : results) {
+      keys.add(result.key());
+      PreparedResult cached = prepared.get(result.key());
+      if (cached == null || cached.result() != result) {
+        cached = new PreparedResult(result, checkHealth(result), withHost(result));
+        prepared.put(result.key(), cached);
+      }
+      list.add(cached);
+    }
+    prepared.keySet().retainAll(keys);
+    healthLabels.keySet().retainAll(keys);
+    return list;
+  }
+
+  private List<PreparedSample> checkHealth(CheckResult result) {
+    Labels labels =
+        healthLabels.computeIfAbsent(
+            result.key(), key -> PreparedSample.cleanLabels(checkLabels(key)));
+    List<PreparedSample> health = new ArrayList<>(4);
+    health.add(gauge(MetricNames.CHECK_SUCCESS, labels, result.success() ? 1 : 0));
+    health.add(gauge(MetricNames.CHECK_DURATION_SECONDS, labels, result.durationSeconds()));
     if (result.lastSuccess() != null) {
-      families.add(
+      health.add(
           gauge(
               MetricNames.CHECK_LAST_SUCCESS_TIMESTAMP_SECONDS,
               labels,
               result.lastSuccess().toEpochMilli() / 1000.0));
     }
     if (!result.success()) {
-      Map<String, String> failure = new HashMap<>(labels);
+      Map<String, String> failure = checkLabels(result.key());
       failure.put(MetricNames.LABEL_REASON, result.failureReason());
-      families.add(gauge(MetricNames.CHECK_FAILURE_INFO, failure, 1));
+      health.add(
+          PreparedSample.of(MetricNames.CHECK_FAILURE_INFO, Sample.Type.GAUGE, failure, 1));
     }
+    return health;
+  }
+
+  private static PreparedSample gauge(String name, Labels labels, double value) {
+    return new PreparedSample(name, Sample.Type.GAUGE, labels, value);
   }
 
   /** Returns the host, its spec labels and the check, plus the endpoint of an endpoint check. */
@@ -155,14 +192,20 @@ public final class StoreCollector implements MultiCollector {
   }
 
   /**
-   * Returns the sample with the host's labels. The sample's own labels win over the spec's host
-   * labels, and the {@code host} label is always the scheduler's.
+   * Returns the result's samples with the host's labels. The sample's own labels win over the
+   * spec's host labels, and the {@code host} label is always the scheduler's.
    */
-  private Sample withHost(Sample sample, CheckKey key) {
-    Map<String, String> labels = new HashMap<>(hostLabels.getOrDefault(key.host(), Map.of()));
-    labels.putAll(sample.labels());
-    labels.put(MetricNames.LABEL_HOST, key.host());
-    return new Sample(sample.name(), sample.type(), labels, sample.value());
+  private List<PreparedSample> withHost(CheckResult result) {
+    String host = result.key().host();
+    Map<String, String> spec = hostLabels.getOrDefault(host, Map.of());
+    List<PreparedSample> samples = new ArrayList<>(result.samples().size());
+    for (Sample sample : result.samples()) {
+      Map<String, String> labels = new HashMap<>(spec);
+      labels.putAll(sample.labels());
+      labels.put(MetricNames.LABEL_HOST, host);
+      samples.add(PreparedSample.of(sample.name(), sample.type(), labels, sample.value()));
+    }
+    return samples;
   }
 
   private static Sample gauge(String name, Map<String, String> labels, double value) {
@@ -191,8 +234,12 @@ public final class StoreCollector implements MultiCollector {
     private long invalid;
 
     void add(Sample sample) {
+      add(PreparedSample.of(sample));
+    }
+
+    void add(PreparedSample sample) {
       String name = sample.name();
-      if (name == null || !VALID_METRIC_NAME.matcher(name).matches()) {
+      if (sample.labels() == null) {
         invalid("invalid metric name \"" + name + "\"", name);
         return;
       }
@@ -211,7 +258,7 @@ public final class StoreCollector implements MultiCollector {
         invalid(name + " collides with a metric of another type", name);
         return;
       }
-      Labels labels = labels(sample.labels());
+      Labels labels = sample.labels();
       if (family.points.putIfAbsent(labels, sample.value()) != null) {
         duplicates++;
         warn(
@@ -247,18 +294,6 @@ public final class StoreCollector implements MultiCollector {
       return family;
     }
 
-    private Labels labels(Map<String, String> raw) {
-      Map<String, String> cleaned = new TreeMap<>();
-      raw.forEach(
-          (name, value) -> {
-            String cleanName = LabelText.name(name);
-            if (cleanName != null) {
-              cleaned.putIfAbsent(cleanName, LabelText.value(value));
-            }
-          });
-      return Labels.of(new ArrayList<>(cleaned.keySet()), new ArrayList<>(cleaned.values()));
-    }
-
     private void invalid(String message, String name) {
       invalid++;
       warn("invalid " + name, "left out a sample: {}", message);
@@ -277,6 +312,39 @@ public final class StoreCollector implements MultiCollector {
         }
       }
       return new MetricSnapshots(snapshots);
+    }
+  }
+
+  /** A check result with its samples in the form a scrape adds them. */
+  private record PreparedResult(
+      CheckResult result, List<PreparedSample> health, List<PreparedSample> samples) {}
+
+  /**
+   * A sample with its cleaned label set, or with {@code null} labels when its metric name is
+   * invalid, so that a scrape neither matches the name nor cleans the labels again.
+   */
+  private record PreparedSample(String name, Sample.Type type, Labels labels, double value) {
+
+    static PreparedSample of(Sample sample) {
+      return of(sample.name(), sample.type(), sample.labels(), sample.value());
+    }
+
+    static PreparedSample of(
+        String name, Sample.Type type, Map<String, String> labels, double value) {
+      boolean validName = name != null && VALID_METRIC_NAME.matcher(name).matches();
+      return new PreparedSample(name, type, validName ? cleanLabels(labels) : null, value);
+    }
+
+    static Labels cleanLabels(Map<String, String> raw) {
+      Map<String, String> cleaned = new TreeMap<>();
+      raw.forEach(
+          (name, value) -> {
+            String cleanName = LabelText.name(name);
+            if (cleanName != null) {
+              cleaned.putIfAbsent(cleanName, LabelText.value(value));
+            }
+          });
+      return Labels.of(new ArrayList<>(cleaned.keySet()), new ArrayList<>(cleaned.values()));
     }
   }
 
