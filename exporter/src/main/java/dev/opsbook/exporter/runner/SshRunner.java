@@ -65,6 +65,7 @@ public final class SshRunner implements CommandRunner {
     // KEEP_ALIVE expects replies and closes the connection after 5 unanswered requests. The
     // default heartbeat only writes, so a dead peer would go unnoticed until the next command.
     this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    this.config.setLoggerFactory(SshjLoggers.INSTANCE);
   }
 
   /** Creates a standalone runner that loads the keys of the settings for itself. */
