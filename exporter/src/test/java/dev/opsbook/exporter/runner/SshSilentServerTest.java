@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,28 @@ class SshSilentServerTest {
       }
 
       assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+    }
+  }
+
+  @Test
+  void closeDoesNotWaitForConnect() throws Exception {
+    try (SilentServer server = new SilentServer(""); Sshd sshd = Sshd.start()) {
+      SshSettings settings = TestSsh.settings(sshd, dir.resolve("known_hosts"))
+          .withConnectTimeout(Duration.ofSeconds(5));
+      Host host = new Host("silent", "127.0.0.1", sshd.user(), server.port(), Map.of());
+      SshRunner runner = TestSsh.runner(host, settings);
+      CompletableFuture<CommandException> failure = CompletableFuture.supplyAsync(
+          () -> catchThrowableOfType(CommandException.class,
+              () -> runner.run("true", Duration.ofSeconds(20))));
+      Thread.sleep(300);
+
+      long start = System.nanoTime();
+      runner.close();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).isLessThan(Duration.ofSeconds(1));
+      CommandException error = failure.get(15, TimeUnit.SECONDS);
+      assertThat(error).isNotNull();
     }
   }
 
