@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -56,12 +57,7 @@ final class Connector {
     client.addHostKeyVerifier(verifier);
     client.getConnection().getKeepAlive().setKeepAliveInterval(
         (int) settings.keepAliveInterval().toSeconds());
-    try {
-      client.connect(host.address(), host.port());
-    } catch (IOException e) {
-      SshRunner.closeQuietly(client);
-      throw connectFailure(e, verifier);
-    }
+    openTransport(client, verifier);
     try {
       client.auth(user, identities.authMethods());
       return client;
@@ -73,6 +69,28 @@ final class Connector {
       SshRunner.closeQuietly(client);
       throw failure(Reason.UNREACHABLE, "connection lost during authentication: "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Connects and runs the SSH handshake. The TCP connect and the handshake together get twice
+   * the connect timeout, after which the watchdog closes the socket.
+   */
+  private void openTransport(SSHClient client, KnownHosts.Verifier verifier)
+      throws CommandException {
+    Duration limit = settings.connectTimeout().multipliedBy(2);
+    try (HandshakeWatchdog watchdog = new HandshakeWatchdog(limit)) {
+      client.setSocketFactory(watchdog);
+      try {
+        client.connect(host.address(), host.port());
+      } catch (IOException e) {
+        SshRunner.closeQuietly(client);
+        if (watchdog.fired()) {
+          throw failure(Reason.UNREACHABLE, "no SSH handshake within " + limit.toMillis()
+              + " ms: the port accepts TCP connections, but the server does not speak SSH", e);
+        }
+        throw connectFailure(e, verifier);
+      }
     }
   }
 

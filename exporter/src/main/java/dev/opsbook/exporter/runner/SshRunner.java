@@ -37,9 +37,10 @@ public final class SshRunner implements CommandRunner {
 
   private final Object connectionLock = new Object();
   private final Backoff backoff;
-  private SSHClient client;
+  /** Written under connectionLock; read without it by {@link #close()}. */
+  private volatile SSHClient client;
   private CommandException lastFailure;
-  private boolean closed;
+  private volatile boolean closed;
   /** Whether the current connection's host has a usable {@code timeout} command. */
   private volatile boolean remoteTimeout;
 
@@ -65,6 +66,7 @@ public final class SshRunner implements CommandRunner {
     // KEEP_ALIVE expects replies and closes the connection after 5 unanswered requests. The
     // default heartbeat only writes, so a dead peer would go unnoticed until the next command.
     this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    this.config.setLoggerFactory(SshjLoggers.INSTANCE);
   }
 
   /** Creates a standalone runner that loads the keys of the settings for itself. */
@@ -185,11 +187,20 @@ public final class SshRunner implements CommandRunner {
       try {
         client = new Connector(host, user, settings, identities, knownHosts, config).connect();
         remoteTimeout = probeRemoteTimeout(client);
+        if (closed) {
+          // close() ran during the connect and did not wait for it.
+          closeQuietly(client);
+          client = null;
+          throw failure(Reason.LOCAL_ERROR, "the runner is closed", null);
+        }
         connectionsOpened.incrementAndGet();
         backoff.recordSuccess();
         lastFailure = null;
         return client;
       } catch (CommandException e) {
+        if (closed) {
+          throw e;
+        }
         Duration next = backoff.recordFailure(System.nanoTime());
         lastFailure = e;
         LOG.warn("{}; attempt {}, next attempt in {}s", e.getMessage(), backoff.failures(),
@@ -245,14 +256,17 @@ public final class SshRunner implements CommandRunner {
     }
   }
 
+  /**
+   * Closes the connection without waiting for a connect in progress, which can take twice the
+   * connect timeout plus the authentication. That connect closes its own connection when it
+   * finishes.
+   */
   @Override
   public void close() {
-    synchronized (connectionLock) {
-      closed = true;
-      if (client != null) {
-        closeQuietly(client);
-        client = null;
-      }
+    closed = true;
+    SSHClient current = client;
+    if (current != null) {
+      closeQuietly(current);
     }
   }
 }
