@@ -56,6 +56,8 @@ public final class ItemFailures {
    * @param failures the failed items of this run
    */
   public synchronized void logChanges(List<String> items, List<ItemFailure> failures) {
+    // When every item fails, the check fails as a whole and the scheduler logs that failure.
+    boolean wholeCheckFails = !items.isEmpty() && failures.size() >= items.size();
     Map<String, ItemFailure> failed = new HashMap<>();
     for (ItemFailure failure : failures) {
       failed.put(failure.item(), failure);
@@ -69,7 +71,9 @@ public final class ItemFailures {
           lastReasons.remove(item);
         }
       } else if (!failure.reason().equals(previous)) {
-        log.warn("{} (reason {})", failure.message(), failure.reason());
+        if (!wholeCheckFails) {
+          log.warn("{} (reason {})", failure.message(), failure.reason());
+        }
         lastReasons.put(item, failure.reason());
       }
     }
