@@ -199,6 +199,15 @@ public final class ExporterCommand implements Callable<Integer> {
   static CommandLine commandLine(ExporterCommand command) {
     CommandLine commandLine = new CommandLine(command);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // One line per mistake, as for the checks in call(), instead of picocli's full usage text.
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          PrintWriter err = exception.getCommandLine().getErr();
+          String message = exception.getMessage().replaceFirst("^Error: ", "");
+          err.println("error: " + message);
+          err.println("Run 'exporter --help' for the options.");
+          return EXIT_USAGE;
+        });
     return commandLine;
   }
 

@@ -144,6 +144,15 @@ class ExporterCommandTest {
   }
 
   @Test
+  void optionErrorPrintsOneLineNotUsage() {
+    assertThat(run("--passphrase-env", "A", "--passphrase-file", "B")).isEqualTo(2);
+
+    assertThat(err.toString()).startsWith("error: --passphrase-env=NAME, --passphrase-file=FILE");
+    assertThat(err.toString()).contains("Run 'exporter --help' for the options.");
+    assertThat(err.toString()).doesNotContain("Usage:");
+  }
+
+  @Test
   void invalidDurationNamesValue() {
     assertThat(run("--check-timeout", "soon", "--once")).isEqualTo(2);
 
