@@ -129,7 +129,7 @@ class EndToEndTest {
             Map.of("severity", "warning", "host", TestSpec.HOST,
                 "path", host.certificate().toString()),
             TICKET_RECEIVER,
-            "expires in",
+            "has expired",
             "wrote a certificate that expired yesterday",
             host::writeExpiredCertificate,
             "wrote a certificate valid for a year",

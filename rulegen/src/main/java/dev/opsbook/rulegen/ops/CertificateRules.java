@@ -19,6 +19,14 @@ import java.util.Map;
 /** Alerts on certificate files on the hosts and on the TLS endpoints. */
 final class CertificateRules {
 
+  /**
+   * Remaining validity in words. The alert's value is negative once the certificate has expired,
+   * and humanizeDuration would print that as "-1d 0h 0m 2s".
+   */
+  private static final String EXPIRY_TEXT =
+      "{{ if lt $value 0.0 }}has expired{{ else }}expires in {{ $value | humanizeDuration }}"
+          + "{{ end }}";
+
   private static final PromDuration TEN_MINUTES = PromDuration.parse("10m");
 
   private CertificateRules() {}
@@ -36,9 +44,8 @@ final class CertificateRules {
                   null,
                   "A certificate in {{ $labels.path }} on {{ $labels.host }} expires within "
                       + minValidity + ".",
-                  "The earliest certificate in {{ $labels.path }} on {{ $labels.host }} expires"
-                      + " in {{ $value | humanizeDuration }}; renew it while more than "
-                      + minValidity + " remain."),
+                  "The earliest certificate in {{ $labels.path }} on {{ $labels.host }} "
+                      + EXPIRY_TEXT + "; renew it while more than " + minValidity + " remain."),
               Severity.WARNING,
               Map.of()));
     }
@@ -50,9 +57,8 @@ final class CertificateRules {
                   TLS_EARLIEST_NOT_AFTER_TIMESTAMP_SECONDS + " - time() < " + seconds,
                   null,
                   "The TLS chain of {{ $labels.endpoint }} expires within " + minValidity + ".",
-                  "The earliest certificate served by {{ $labels.endpoint }} expires in"
-                      + " {{ $value | humanizeDuration }}; renew it while more than "
-                      + minValidity + " remain."),
+                  "The earliest certificate served by {{ $labels.endpoint }} " + EXPIRY_TEXT
+                      + "; renew it while more than " + minValidity + " remain."),
               Severity.WARNING,
               Map.of()));
       rules.add(

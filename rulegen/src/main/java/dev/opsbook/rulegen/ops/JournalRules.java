@@ -41,8 +41,8 @@ final class JournalRules {
                 null,
                 "Host {{ $labels.host }} logged more than " + journal.maxErrorsPerDay()
                     + " journal errors in a day.",
-                "{{ $labels.host }} logged {{ $value | humanize }} lines at priority err or"
-                    + " worse in the last 24h; the budget is " + journal.maxErrorsPerDay()
+                "{{ $labels.host }} logged about {{ $value | printf \"%.0f\" }} lines at priority"
+                    + " err or worse in the last 24h; the budget is " + journal.maxErrorsPerDay()
                     + " per host per day."),
             Severity.WARNING,
             Map.of()));
@@ -73,7 +73,7 @@ final class JournalRules {
             "increase(" + selector + "[" + lookback + "]) > 0",
             null,
             "Host {{ $labels.host }} logged a line matching a critical pattern.",
-            "{{ $labels.host }} logged {{ $value | humanize }} lines matching "
+            "{{ $labels.host }} logged about {{ $value | printf \"%.0f\" }} lines matching "
                 + String.join(", ", journal.criticalPatterns()) + " in the last " + lookback
                 + "."),
         Severity.CRITICAL,
@@ -111,7 +111,7 @@ final class JournalRules {
                 null,
                 "Host {{ $labels.host }} logged more than " + journal.maxAuthFailures()
                     + " failed authentications in " + window + ".",
-                "{{ $labels.host }} logged {{ $value | humanize }} lines matching the"
+                "{{ $labels.host }} logged about {{ $value | printf \"%.0f\" }} lines matching the"
                     + " authentication-failure pattern in the last " + window + "; more than "
                     + journal.maxAuthFailures() + " may mean a brute-force attempt."),
             Severity.WARNING,

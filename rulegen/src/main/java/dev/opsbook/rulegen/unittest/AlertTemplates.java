@@ -8,15 +8,20 @@ import java.util.regex.Pattern;
 
 /**
  * Expands the annotation templates that rulegen writes, as Prometheus does when an alert fires.
- * Only the forms rulegen uses are supported: {@code {{ $labels.NAME }}}, {@code {{ $value }}}
- * and {@code $value} piped to {@code humanize}, {@code humanizePercentage} or {@code
- * humanizeDuration}.
+ * Only the forms rulegen uses are supported: {@code {{ $labels.NAME }}}, {@code {{ $value }}},
+ * {@code $value} piped to {@code humanize}, {@code humanizePercentage}, {@code humanizeDuration}
+ * or {@code printf "%.0f"}, and {@code {{ if lt $value N }}A{{ else }}B{{ end }}}.
  */
 final class AlertTemplates {
 
   private static final Pattern ACTION =
       Pattern.compile("\\{\\{\\s*(?:\\$labels\\.([a-zA-Z_][a-zA-Z0-9_]*)|\\$value"
-          + "(?:\\s*\\|\\s*(humanize|humanizePercentage|humanizeDuration))?)\\s*}}");
+          + "(?:\\s*\\|\\s*(humanize|humanizePercentage|humanizeDuration|printf \"%\\.0f\"))?)"
+          + "\\s*}}");
+
+  private static final Pattern IF_LESS_THAN =
+      Pattern.compile("\\{\\{\\s*if lt \\$value (-?[0-9.]+)\\s*}}(.*?)\\{\\{\\s*else\\s*}}(.*?)"
+          + "\\{\\{\\s*end\\s*}}");
 
   private AlertTemplates() {}
 
@@ -36,7 +41,7 @@ final class AlertTemplates {
   }
 
   static String expand(String text, Map<String, String> labels, double value) {
-    Matcher matcher = ACTION.matcher(text);
+    Matcher matcher = ACTION.matcher(chooseBranches(text, value));
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String replacement;
@@ -56,6 +61,18 @@ final class AlertTemplates {
     return result;
   }
 
+  /** Replaces each {@code if lt $value N} block with the branch that Prometheus would print. */
+  private static String chooseBranches(String text, double value) {
+    Matcher matcher = IF_LESS_THAN.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String branch = value < Double.parseDouble(matcher.group(1)) ? matcher.group(2) : matcher.group(3);
+      matcher.appendReplacement(out, Matcher.quoteReplacement(branch));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
   private static String formatValue(String function, double value) {
     if (function == null) {
       return GoFormat.plain(value);
@@ -64,6 +81,7 @@ final class AlertTemplates {
       case "humanize" -> GoFormat.humanize(value);
       case "humanizePercentage" -> GoFormat.humanizePercentage(value);
       case "humanizeDuration" -> GoFormat.humanizeDuration(value);
+      case "printf \"%.0f\"" -> GoFormat.wholeNumber(value);
       default -> throw new IllegalArgumentException("unsupported template function " + function);
     };
   }

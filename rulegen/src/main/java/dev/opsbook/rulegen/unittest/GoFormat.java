@@ -26,6 +26,14 @@ final class GoFormat {
     return format(shortest, -4, 21);
   }
 
+  /**
+   * Formats as Go's {@code %.0f}: the exact binary value rounded to a whole number, ties to
+   * even.
+   */
+  static String wholeNumber(double value) {
+    return new BigDecimal(value).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   /** Formats as Go's {@code %.4g}. */
   static String fourDigits(double value) {
     if (value == 0) {
