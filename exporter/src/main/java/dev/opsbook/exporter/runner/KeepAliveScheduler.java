@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * request that expects a reply. The thread does not wait for replies: it keeps the pending
  * requests and checks them on the next tick. A connection with {@code maxMisses} unanswered
  * requests is closed, so the next command on it reconnects. This is the rule of sshj 0.40.0's
- * {@code KeepAliveRunner}, whose default is 5 misses. OpenSSH answers the request with a
- * failure reply, and any reply counts as an answer.
+ * {@code KeepAliveRunner}, whose default is 5 misses. OpenSSH replies to the request with
+ * SSH_MSG_REQUEST_FAILURE, and any reply counts.
  */
 final class KeepAliveScheduler implements AutoCloseable {
 
@@ -45,7 +45,7 @@ final class KeepAliveScheduler implements AutoCloseable {
   private ScheduledThreadPoolExecutor executor;
   private boolean closed;
 
-  /** A connection and its requests that have not been answered yet, oldest first. */
+  /** A connection and its requests without a reply yet, oldest first. */
   private record Tracked(String target, Queue<Promise<SSHPacket, ConnectionException>> pending) {}
 
   /**
@@ -73,7 +73,7 @@ final class KeepAliveScheduler implements AutoCloseable {
     connections.put(client, new Tracked(target, new ArrayDeque<>()));
   }
 
-  /** Stops sending keepalive requests on a connection; it is not closed. */
+  /** Stops sending keepalive requests on a connection without closing it. */
   void unregister(SSHClient client) {
     connections.remove(client);
   }
@@ -101,7 +101,7 @@ final class KeepAliveScheduler implements AutoCloseable {
     }
   }
 
-  /** Checks and pings every connection. It catches every error, which would cancel the task. */
+  /** Checks and pings every connection. It catches every error because one would cancel it. */
   private void tick() {
     for (Map.Entry<SSHClient, Tracked> entry : connections.entrySet()) {
       try {
@@ -132,8 +132,8 @@ final class KeepAliveScheduler implements AutoCloseable {
       return;
     }
     try {
-      // NOTE: the write blocks while another thread holds the transport's write lock, for example
-      // a session writing to a peer whose receive window is full.
+      // NOTE: the request is written on this thread, so a connection whose socket send buffer is
+      // full delays the requests of the others. The exporter sends little data to hosts.
       pending.add(client.getConnection().sendGlobalRequest(REQUEST, true, new byte[0]));
     } catch (TransportException e) {
       LOG.info("SSH connection to {} is closed ({}); no more keepalive requests",
@@ -142,7 +142,7 @@ final class KeepAliveScheduler implements AutoCloseable {
     }
   }
 
-  /** Stops the thread; connections stay open. */
+  /** Stops the thread. The connections stay open. */
   @Override
   public void close() {
     synchronized (startLock) {
