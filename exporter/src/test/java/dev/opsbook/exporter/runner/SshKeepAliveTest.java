@@ -21,8 +21,12 @@ class SshKeepAliveTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration INTERVAL = Duration.ofMillis(200);
-  /** Name part of the thread that sshj 0.40.0 starts per connection when its keepalive is on. */
-  private static final String SSHJ_KEEPALIVE_THREAD = "KeepAliveRunner";
+  /**
+   * Name prefixes of the threads that sshj 0.40.0 starts per connection when its keepalive is on,
+   * for the KEEP_ALIVE and the HEARTBEAT provider.
+   */
+  private static final List<String> SSHJ_KEEPALIVE_THREADS =
+      List.of("sshj-KeepAliveRunner", "sshj-Heartbeater");
   private static final int CONNECTIONS = 20;
 
   @Test
@@ -35,14 +39,16 @@ class SshKeepAliveTest {
       for (int i = 0; i < CONNECTIONS; i++) {
         hosts.add(new Host("host-" + i, sshd.host(), sshd.user(), sshd.port(), Map.of()));
       }
-      long sshjThreadsBefore = countThreads(SSHJ_KEEPALIVE_THREAD);
+      long sshjThreadsBefore = countSshjKeepAliveThreads();
 
       try (RunnerPool pool = RunnerPool.create(hosts, settings)) {
         for (CommandRunner runner : pool.runners()) {
           assertThat(runner.run("echo up", TIMEOUT).stdoutText()).isEqualTo("up\n");
         }
-        long sshjThreadsAfter = countThreads(SSHJ_KEEPALIVE_THREAD);
-        long sharedThreads = countThreads(KeepAliveScheduler.THREAD_NAME);
+        long sshjThreadsAfter = countSshjKeepAliveThreads();
+        long sharedThreads = Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals(KeepAliveScheduler.THREAD_NAME))
+            .count();
 
         // Ten intervals: a connection whose replies went unnoticed would be closed after five.
         Thread.sleep(INTERVAL.multipliedBy(10).toMillis());
@@ -101,9 +107,9 @@ class SshKeepAliveTest {
     }
   }
 
-  private static long countThreads(String namePart) {
+  private static long countSshjKeepAliveThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.getName().contains(namePart))
+        .filter(thread -> SSHJ_KEEPALIVE_THREADS.stream().anyMatch(thread.getName()::startsWith))
         .count();
   }
 
