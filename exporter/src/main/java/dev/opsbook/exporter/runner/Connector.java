@@ -55,8 +55,6 @@ final class Connector {
     client.getTransport().setTimeoutMs(timeoutMillis);
     client.getConnection().setTimeoutMs(timeoutMillis);
     client.addHostKeyVerifier(verifier);
-    client.getConnection().getKeepAlive().setKeepAliveInterval(
-        (int) settings.keepAliveInterval().toSeconds());
     openTransport(client, verifier);
     try {
       client.auth(user, identities.authMethods());

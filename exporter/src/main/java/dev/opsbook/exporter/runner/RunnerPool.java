@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * One command runner per spec host: a {@link LocalRunner} for {@code local}, an {@link SshRunner}
  * for every other host. All SSH runners share the keys, the known_hosts file and a bound on how
  * many connections are being established at once, so that a cold start over hundreds of hosts
- * does not block hundreds of threads in connect. Closing the pool closes every runner.
+ * does not block hundreds of threads in connect. They also share one {@link KeepAliveScheduler}
+ * thread. Closing the pool closes every runner.
  */
 public final class RunnerPool implements AutoCloseable {
 
@@ -24,9 +25,11 @@ public final class RunnerPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunnerPool.class);
 
   private final Map<String, CommandRunner> runners;
+  private final KeepAliveScheduler keepAlive;
 
-  private RunnerPool(Map<String, CommandRunner> runners) {
+  private RunnerPool(Map<String, CommandRunner> runners, KeepAliveScheduler keepAlive) {
     this.runners = runners;
+    this.keepAlive = keepAlive;
   }
 
   /**
@@ -48,12 +51,14 @@ public final class RunnerPool implements AutoCloseable {
     SshIdentities identities = anyRemote ? SshIdentities.load(settings) : null;
     KnownHosts knownHosts = new KnownHosts(settings.knownHosts(), settings.hostKeyPolicy());
     Semaphore connectPermits = new Semaphore(maxConcurrentConnects);
+    KeepAliveScheduler keepAlive = new KeepAliveScheduler(settings.keepAliveInterval(),
+        KeepAliveScheduler.DEFAULT_MAX_MISSES);
     Map<String, CommandRunner> runners = new LinkedHashMap<>();
     try {
       for (Host host : hosts) {
         CommandRunner runner = host.isLocal()
             ? new LocalRunner(host.name(), settings.maxOutputBytes())
-            : new SshRunner(host, settings, identities, knownHosts, connectPermits);
+            : new SshRunner(host, settings, identities, knownHosts, connectPermits, keepAlive);
         if (runners.putIfAbsent(host.name(), runner) != null) {
           runner.close();
           throw new IllegalArgumentException("host name " + host.name() + " is listed twice");
@@ -61,9 +66,10 @@ public final class RunnerPool implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       runners.values().forEach(CommandRunner::close);
+      keepAlive.close();
       throw e;
     }
-    return new RunnerPool(runners);
+    return new RunnerPool(runners, keepAlive);
   }
 
   public static RunnerPool create(Collection<Host> hosts, SshSettings settings)
@@ -89,7 +95,10 @@ public final class RunnerPool implements AutoCloseable {
     return new ArrayList<>(runners.values());
   }
 
-  /** Closes every runner; one that fails to close does not keep the others open. */
+  /**
+   * Closes every runner and stops the keepalive thread; one runner that fails to close does not
+   * keep the others open.
+   */
   @Override
   public void close() {
     for (CommandRunner runner : runners.values()) {
@@ -99,5 +108,6 @@ public final class RunnerPool implements AutoCloseable {
         LOG.warn("closing the runner of host {} failed: {}", runner.hostName(), e.toString());
       }
     }
+    keepAlive.close();
   }
 }

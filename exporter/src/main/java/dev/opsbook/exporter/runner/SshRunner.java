@@ -8,7 +8,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -32,6 +31,9 @@ public final class SshRunner implements CommandRunner {
   private final KnownHosts knownHosts;
   private final Semaphore connectPermits;
   private final Semaphore sessionPermits;
+  private final KeepAliveScheduler keepAlive;
+  /** Whether this runner created {@link #keepAlive} and closes it. */
+  private final boolean ownsKeepAlive;
   private final DefaultConfig config;
   private final AtomicInteger connectionsOpened = new AtomicInteger();
 
@@ -49,7 +51,31 @@ public final class SshRunner implements CommandRunner {
       SshSettings settings,
       SshIdentities identities,
       KnownHosts knownHosts,
+      Semaphore connectPermits,
+      KeepAliveScheduler keepAlive) {
+    this(host, settings, identities, knownHosts, connectPermits, keepAlive, false);
+  }
+
+  /** Creates a runner with its own keepalive scheduler, closed with the runner. */
+  SshRunner(
+      Host host,
+      SshSettings settings,
+      SshIdentities identities,
+      KnownHosts knownHosts,
       Semaphore connectPermits) {
+    this(host, settings, identities, knownHosts, connectPermits,
+        new KeepAliveScheduler(settings.keepAliveInterval(), KeepAliveScheduler.DEFAULT_MAX_MISSES),
+        true);
+  }
+
+  private SshRunner(
+      Host host,
+      SshSettings settings,
+      SshIdentities identities,
+      KnownHosts knownHosts,
+      Semaphore connectPermits,
+      KeepAliveScheduler keepAlive,
+      boolean ownsKeepAlive) {
     if (host.address() == null || host.address().isBlank()) {
       throw new IllegalArgumentException("host " + host.name() + " has no address for SSH");
     }
@@ -60,12 +86,13 @@ public final class SshRunner implements CommandRunner {
     this.knownHosts = knownHosts;
     this.connectPermits = connectPermits;
     this.sessionPermits = new Semaphore(settings.maxSessionsPerHost());
+    this.keepAlive = keepAlive;
+    this.ownsKeepAlive = ownsKeepAlive;
     this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(),
         () -> ThreadLocalRandom.current().nextDouble());
+    // sshj's own keepalive stays disabled (interval 0), so it starts no thread per connection:
+    // the shared KeepAliveScheduler sends the requests instead.
     this.config = new DefaultConfig();
-    // KEEP_ALIVE expects replies and closes the connection after 5 unanswered requests. The
-    // default heartbeat only writes, so a dead peer would go unnoticed until the next command.
-    this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     this.config.setLoggerFactory(SshjLoggers.INSTANCE);
   }
 
@@ -174,6 +201,7 @@ public final class SshRunner implements CommandRunner {
         return client;
       }
       if (client != null) {
+        keepAlive.unregister(client);
         closeQuietly(client);
         client = null;
       }
@@ -193,6 +221,7 @@ public final class SshRunner implements CommandRunner {
           client = null;
           throw failure(Reason.LOCAL_ERROR, "the runner is closed", null);
         }
+        keepAlive.register(client, target());
         connectionsOpened.incrementAndGet();
         backoff.recordSuccess();
         lastFailure = null;
@@ -220,6 +249,7 @@ public final class SshRunner implements CommandRunner {
         client = null;
       }
     }
+    keepAlive.unregister(connection);
     closeQuietly(connection);
   }
 
@@ -266,7 +296,11 @@ public final class SshRunner implements CommandRunner {
     closed = true;
     SSHClient current = client;
     if (current != null) {
+      keepAlive.unregister(current);
       closeQuietly(current);
+    }
+    if (ownsKeepAlive) {
+      keepAlive.close();
     }
   }
 }

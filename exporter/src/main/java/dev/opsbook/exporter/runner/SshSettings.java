@@ -18,8 +18,8 @@ import java.util.Objects;
  *     null} for no agent
  * @param connectTimeout limit for the TCP connect, and separately for the SSH handshake and
  *     authentication
- * @param keepAliveInterval interval between keepalive requests on an idle connection; zero
- *     disables them
+ * @param keepAliveInterval interval between keepalive requests on each open connection, at
+ *     millisecond resolution; zero disables them
  * @param maxOutputBytes cap on stdout and on stderr of one command, each
  * @param maxSessionsPerHost commands that may run at the same time on one connection
  * @param backoffInitial wait after the first failed connection attempt
@@ -154,6 +154,13 @@ public record SshSettings(
   public SshSettings withMaxSessionsPerHost(int sessions) {
     return new SshSettings(knownHosts, hostKeyPolicy, identityFiles, passphraseEnv,
         passphraseFile, agentSocket, connectTimeout, keepAliveInterval, maxOutputBytes, sessions,
+        backoffInitial, backoffMax);
+  }
+
+  /** Returns a copy with another keepalive interval; zero disables keepalive. */
+  public SshSettings withKeepAliveInterval(Duration interval) {
+    return new SshSettings(knownHosts, hostKeyPolicy, identityFiles, passphraseEnv,
+        passphraseFile, agentSocket, connectTimeout, interval, maxOutputBytes, maxSessionsPerHost,
         backoffInitial, backoffMax);
   }
 
