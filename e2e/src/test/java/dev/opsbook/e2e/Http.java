@@ -27,7 +27,7 @@ final class Http {
     }
   }
 
-  /** Returns true when a GET of {@code url} answers 200. */
+  /** Returns true when a GET of {@code url} returns 200. */
   static boolean isOk(String url) {
     try {
       return get(url).statusCode() == 200;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** Starts a server program on a free port and waits until its readiness URL answers 200. */
+/** Starts a server program on a free port and waits until its readiness URL returns 200. */
 final class ServerProcess {
 
   private static final int START_ATTEMPTS = 3;
@@ -26,7 +26,7 @@ final class ServerProcess {
    * another process took the port, it is started again on a new port, up to three times.
    *
    * @param command the command line for a port
-   * @param readyPath path whose GET answers 200 once the server is ready, such as {@code
+   * @param readyPath path whose GET returns 200 once the server is ready, such as {@code
    *     /-/ready}
    */
   static Started start(

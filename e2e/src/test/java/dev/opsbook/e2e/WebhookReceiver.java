@@ -102,7 +102,7 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   /**
-   * Waits until a notification received at or after {@code since} holds an alert that matches,
+   * Waits until a notification received at or after {@code since} contains an alert that matches,
    * or the deadline passes.
    */
   synchronized Optional<Match> await(

@@ -153,7 +153,7 @@ public final class ExporterCommand implements Callable<Integer> {
     @Option(
         names = "--passphrase-env",
         paramLabel = "NAME",
-        description = "Environment variable that holds the passphrase of the identity files.")
+        description = "Environment variable that contains the passphrase of the identity files.")
     String environmentVariable;
 
     @Option(

@@ -137,7 +137,7 @@ public final class MetricNames {
   // Status endpoint; label endpoint.
   public static final String STATUS_HTTP_STATUS_CODE = PREFIX + "status_http_status_code";
   public static final String STATUS_PROBE_DURATION_SECONDS = PREFIX + "status_probe_duration_seconds";
-  /** Gauge, 1 when the endpoint answered 2xx and its ready field is true. */
+  /** Gauge, 1 when the endpoint returned a 2xx status and its ready field is true. */
   public static final String STATUS_READY = PREFIX + "status_ready";
   /** Gauge per component: the numeric state from the JSON, 2 meaning connected. */
   public static final String STATUS_COMPONENT_STATE = PREFIX + "status_component_state";

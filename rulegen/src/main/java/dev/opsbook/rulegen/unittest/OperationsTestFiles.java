@@ -44,7 +44,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * promtool tests of the operational alerts. For every alert one test group holds a value past
+ * promtool tests of the operational alerts. For every alert one test group sets a value past
  * its threshold and checks the alert's labels and rendered annotations when its {@code for} has
  * passed, and that it is still pending one evaluation earlier. One further group holds every
  * metric at a value inside its threshold and checks that no alert fires. The values come from
@@ -403,7 +403,7 @@ final class OperationsTestFiles {
     long inputSteps = fireAt / sample + 1;
     List<UnitTestFile.AlertCheck> checks =
         pendingAndFiring(rule, step, fireAt, output, firing);
-    // CPU and memory read different metrics, so one group holds both of each direction.
+    // CPU and memory read different metrics, so one group contains both of each direction.
     String key = (high ? "high" : "low") + " sustained utilisation";
     UnitTestFile.Group merged = capacityGroups.get(key);
     List<UnitTestFile.Series> series = new ArrayList<>(utilisation(cpu, firing, inputSteps));

@@ -236,7 +236,7 @@ final class SloTestFiles {
         return t;
       }
     }
-    throw new IllegalStateException("pair " + pair.name() + " never holds");
+    throw new IllegalStateException("pair " + pair.name() + " never meets its burn-rate condition");
   }
 
   /** Returns whether the pair's expression has a result at t; null when too close to call. */

@@ -107,7 +107,7 @@ public record Checks(
   /**
    * Backup archives in one directory, counted per retention tier.
    *
-   * @param directory directory that holds the archives
+   * @param directory directory that contains the archives
    * @param tiers retention tiers such as daily, weekly and monthly
    * @param interval collection interval of the listing
    * @param verifyInterval interval of the integrity check of the newest archive
