@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +67,7 @@ final class RemoteCommand {
     CompletableFuture<byte[]> stderr = readAsync(command.getErrorStream());
     boolean finished = false;
     try {
+      firstFailureOrBoth(stdout, stderr).get(remainingNanos(deadlineNanos), TimeUnit.NANOSECONDS);
       byte[] out = stdout.get(remainingNanos(deadlineNanos), TimeUnit.NANOSECONDS);
       byte[] err = stderr.get(remainingNanos(deadlineNanos), TimeUnit.NANOSECONDS);
       command.join(Math.max(1, remainingNanos(deadlineNanos)), TimeUnit.NANOSECONDS);
@@ -97,6 +100,31 @@ final class RemoteCommand {
       stdout.cancel(true);
       stderr.cancel(true);
     }
+  }
+
+  /**
+   * Returns a future that completes when both streams are read, or fails as soon as one of them
+   * fails. While the runner waits on stdout alone, a command whose stderr exceeds the cap blocks
+   * on its full stderr, so the run would end in a timeout instead of the cap.
+   */
+  private static CompletableFuture<Void> firstFailureOrBoth(
+      CompletableFuture<byte[]> first, CompletableFuture<byte[]> second) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    for (CompletableFuture<byte[]> stream : List.of(first, second)) {
+      stream.whenComplete((bytes, error) -> {
+        if (error != null) {
+          result.completeExceptionally(unwrap(error));
+        }
+      });
+    }
+    CompletableFuture.allOf(first, second).thenRun(() -> result.complete(null));
+    return result;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 
   private int exitStatus(Session.Command command) throws CommandException {

@@ -79,6 +79,11 @@ final class SshIdentities {
     if (!Files.isReadable(file)) {
       throw new SshConfigException("SSH identity file " + file + " is missing or not readable");
     }
+    if (!Files.isRegularFile(file)) {
+      // sshj reads the file twice, and opening a FIFO for reading blocks until a writer appears.
+      throw new SshConfigException("SSH identity file " + file
+          + " is not a regular file; pass the path of a private key file");
+    }
     try {
       KeyFormat format = KeyProviderUtil.detectKeyFileFormat(file.toFile());
       FileKeyProvider provider =

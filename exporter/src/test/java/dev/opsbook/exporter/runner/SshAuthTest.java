@@ -2,6 +2,7 @@ package dev.opsbook.exporter.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.opsbook.exporter.runner.CommandException.Reason;
 import dev.opsbook.exporter.testing.SshAgentProcess;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,20 @@ class SshAuthTest {
 
     assertThat(error.getMessage())
         .isEqualTo("passphrase environment variable OPSBOOK_UNSET_VARIABLE is not set");
+  }
+
+  @Test
+  void fifoKeyFileIsConfigError() throws Exception {
+    Path fifo = sshd.newTempDirectory("fifo").resolve("id_ed25519");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(mkfifo.exitValue()).isZero();
+
+    SshConfigException error = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> catchThrowableOfType(SshConfigException.class,
+            () -> SshIdentities.load(base.withIdentities(List.of(fifo)))));
+
+    assertThat(error.getMessage()).contains(fifo.toString()).contains("not a regular file");
   }
 
   @Test

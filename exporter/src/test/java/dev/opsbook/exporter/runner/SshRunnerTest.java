@@ -181,6 +181,18 @@ class SshRunnerTest {
   }
 
   @Test
+  void endlessStderrFailsAtCap() throws Exception {
+    long start = System.nanoTime();
+
+    CommandException error = catchThrowableOfType(CommandException.class,
+        () -> runner.run("cat /dev/zero >&2", TIMEOUT));
+
+    assertThat(error.reason()).isEqualTo(Reason.OUTPUT_TOO_LARGE);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.dividedBy(2));
+    assertThat(runner.run("echo after", TIMEOUT).stdoutText()).isEqualTo("after\n");
+  }
+
+  @Test
   void outputAtCapIsReturned() throws Exception {
     CommandResult result = runner.run("head -c 1048576 /dev/zero", TIMEOUT);
 

@@ -15,7 +15,9 @@ public final class BackupCommands {
    * host clock ({@code date +%s.%N}) on the first line, then one NUL-terminated record per
    * regular file up to two levels down: mtime in epoch seconds, size in bytes and the path
    * relative to the directory. NUL separators keep names with newlines intact; {@code -printf}
-   * is GNU find, as on every Debian host.
+   * is GNU find, as on every Debian host. {@code -H} follows the directory itself when it is a
+   * symbolic link, because find would otherwise list only the link. Links inside it are not
+   * followed.
    *
    * @throws IllegalArgumentException when the directory contains a NUL byte
    */
@@ -24,7 +26,7 @@ public final class BackupCommands {
         + "if [ ! -e \"$d\" ]; then echo 'ERR not_found'; "
         + "elif [ ! -d \"$d\" ]; then echo 'ERR not_a_file'; "
         + "elif [ ! -r \"$d\" ] || [ ! -x \"$d\" ]; then echo 'ERR permission_denied'; "
-        + "else date +%s.%N && find \"$d\" -maxdepth 2 -type f -printf '%T@ %s %P\\0'; fi";
+        + "else date +%s.%N && find -H \"$d\" -maxdepth 2 -type f -printf '%T@ %s %P\\0'; fi";
   }
 
   /**

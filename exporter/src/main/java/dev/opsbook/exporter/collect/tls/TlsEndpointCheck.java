@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -42,8 +47,17 @@ public final class TlsEndpointCheck implements EndpointCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsEndpointCheck.class);
 
-  /** Maximum connect and handshake read time; a shorter check interval lowers it. */
+  /** Maximum time of the connect and the handshake together; a shorter interval lowers it. */
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Closes the socket of a probe that passes its timeout. */
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "tls-probe-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final String text;
   private final TlsEndpoint endpoint;
@@ -105,25 +119,28 @@ public final class TlsEndpointCheck implements EndpointCheck {
       throw new CheckFailure(Reasons.TLS_ERROR, "check tls: no TLS context: " + e, e);
     }
     int millis = (int) timeout.toMillis();
+    AtomicBoolean expired = new AtomicBoolean();
     try (Socket plain = new Socket()) {
-      plain.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis);
-      plain.setSoTimeout(millis);
-      try (SSLSocket socket =
-          (SSLSocket)
-              context.getSocketFactory().createSocket(plain, endpoint.host(), endpoint.port(), true)) {
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!endpoint.isIpLiteral()) {
-          parameters.setServerNames(List.of(new SNIHostName(endpoint.host())));
-        }
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
+      // The read timeout bounds each read only, so a server that sends a byte now and then
+      // could stretch the handshake for hours. The deadline closes the socket instead.
+      ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+        expired.set(true);
+        closeQuietly(plain);
+      }, millis, TimeUnit.MILLISECONDS);
+      try {
+        plain.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis);
+        plain.setSoTimeout(millis);
+        runHandshake(context, plain);
+      } finally {
+        deadline.cancel(false);
       }
     } catch (SocketTimeoutException e) {
-      throw new CheckFailure(
-          Reasons.TIMEOUT, "check tls: endpoint " + text + " timed out after " + timeout, e);
+      throw timedOut(e);
     } catch (SSLException e) {
       if (recorder.chain() == null) {
+        if (expired.get()) {
+          throw timedOut(e);
+        }
         throw new CheckFailure(
             Reasons.TLS_ERROR, "check tls: handshake with " + text + " failed: " + e.getMessage(), e);
       }
@@ -132,8 +149,38 @@ public final class TlsEndpointCheck implements EndpointCheck {
       throw new CheckFailure(
           Reasons.UNREACHABLE, "check tls: host of endpoint " + text + " not found", e);
     } catch (IOException | IllegalArgumentException e) {
+      if (expired.get()) {
+        throw timedOut(e);
+      }
       throw new CheckFailure(
           Reasons.UNREACHABLE, "check tls: could not connect to " + text + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void runHandshake(SSLContext context, Socket plain) throws IOException {
+    try (SSLSocket socket =
+        (SSLSocket)
+            context.getSocketFactory().createSocket(plain, endpoint.host(), endpoint.port(), true)) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      if (!endpoint.isIpLiteral()) {
+        parameters.setServerNames(List.of(new SNIHostName(endpoint.host())));
+      }
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+    }
+  }
+
+  private CheckFailure timedOut(Exception cause) {
+    return new CheckFailure(Reasons.TIMEOUT,
+        "check tls: endpoint " + text + " timed out after " + timeout.toMillis() + " ms", cause);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The probe fails with a timeout either way.
     }
   }
 

@@ -109,6 +109,23 @@ class BackupChecksTest {
   }
 
   @Test
+  void symlinkedDirectoryCounts() throws Exception {
+    Path directory = backupDirectory("backups");
+    Path link = Files.createSymbolicLink(temp.resolve("backups-link"), directory);
+    BackupsCheck listing =
+        new BackupsCheck(link.toString(), TIERS, Duration.ofMinutes(5), Clock.systemUTC());
+    BackupIntegrityCheck integrity =
+        new BackupIntegrityCheck(link.toString(), TIERS, Duration.ofHours(6), Clock.systemUTC());
+
+    List<Sample> counts = listing.collect(local);
+    List<Sample> intact = integrity.collect(local);
+
+    assertThat(value(counts, MetricNames.BACKUP_COUNT, "daily")).isEqualTo(2);
+    assertThat(value(counts, MetricNames.BACKUP_COUNT, "weekly")).isEqualTo(1);
+    assertThat(value(intact, MetricNames.BACKUP_NEWEST_INTACT, "weekly")).isEqualTo(1);
+  }
+
+  @Test
   void unreadableSubdirectoryStillCounts() throws Exception {
     Path directory = backupDirectory("backups");
     Path lostFound = Files.createDirectory(directory.resolve("lost+found"));

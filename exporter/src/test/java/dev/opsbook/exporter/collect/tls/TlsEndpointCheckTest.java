@@ -11,6 +11,8 @@ import dev.opsbook.exporter.collect.TestPki.Issued;
 import dev.opsbook.spec.MetricNames;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -142,6 +144,47 @@ class TlsEndpointCheckTest {
           .hasMessageContaining("timed out")
           .extracting(e -> ((CheckFailure) e).reason())
           .isEqualTo("timeout");
+    }
+  }
+
+  @Test
+  void tricklingServerTimesOut() throws Exception {
+    try (ServerSocket trickling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread sender = new Thread(() -> trickleHandshakeRecord(trickling), "tls-trickle");
+      sender.setDaemon(true);
+      sender.start();
+      TlsEndpointCheck check =
+          new TlsEndpointCheck("127.0.0.1:" + trickling.getLocalPort(), Duration.ofSeconds(1));
+      long start = System.nanoTime();
+
+      assertThatThrownBy(check::collect)
+          .isInstanceOf(CheckFailure.class)
+          .hasMessageContaining("timed out")
+          .extracting(e -> ((CheckFailure) e).reason())
+          .isEqualTo("timeout");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      sender.interrupt();
+    }
+  }
+
+  /**
+   * Sends the header of a 16 KiB TLS handshake record, then one byte every 200 ms for up to
+   * 30 s, so every read gets data well within the read timeout.
+   */
+  private static void trickleHandshakeRecord(ServerSocket listening) {
+    try (Socket client = listening.accept()) {
+      OutputStream out = client.getOutputStream();
+      out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+      out.flush();
+      for (int i = 0; i < 150 && !Thread.currentThread().isInterrupted(); i++) {
+        Thread.sleep(200);
+        out.write(0);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The client closed the connection, which ends the test server.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
