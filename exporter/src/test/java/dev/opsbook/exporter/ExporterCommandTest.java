@@ -85,6 +85,15 @@ class ExporterCommandTest {
   }
 
   @Test
+  void helpListsSignalExitStatuses() {
+    assertThat(run("--help")).isZero();
+
+    // After a signal the JVM runs the shutdown hook, then exits with 128 + the signal number.
+    assertThat(out.toString()).contains("130   stopped cleanly by SIGINT");
+    assertThat(out.toString()).contains("143   stopped cleanly by SIGTERM");
+  }
+
+  @Test
   void versionPrintsName() {
     assertThat(run("--version")).isZero();
 

@@ -4,6 +4,7 @@ import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputChecker;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,18 @@ final class CheckCommand extends SpecCommand {
   @Override
   int execute() throws Failure {
     GeneratedOutput expected = generateAll(loadSpec(), RuleOverrides.NONE);
+    if (Files.notExists(outDir)) {
+      // A missing directory is most often a mistyped --out, so one line names it instead of
+      // listing every generated file as missing.
+      err.println(
+          "rulegen: output directory "
+              + outDir
+              + " not found; check the --out path, or create it with: rulegen generate "
+              + specFile
+              + " --out "
+              + outDir);
+      return ExitCodes.STALE;
+    }
     OutputChecker.Result result;
     try {
       result = OutputChecker.check(outDir, expected);

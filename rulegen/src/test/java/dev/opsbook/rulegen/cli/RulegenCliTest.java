@@ -104,6 +104,20 @@ class RulegenCliTest {
   }
 
   @Test
+  void checkNamesMissingOutputDirectory() {
+    Path out = temp.resolve("genrated");
+
+    CliRun run = run("check", "slo-spec.yaml", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.STALE);
+    assertThat(run.err())
+        .isEqualTo("rulegen: output directory " + out + " not found; check the --out path,"
+            + " or create it with: rulegen generate slo-spec.yaml --out " + out + "\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void invalidSpecPrintsProblemsWithoutStackTrace() {
     SpecReader invalid =
         file -> {
