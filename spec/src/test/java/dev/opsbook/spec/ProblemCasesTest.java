@@ -62,6 +62,13 @@ class ProblemCasesTest {
             "invalid number .nan: not finite; write a finite number such as 99.9"),
         problem("overflowing objective", slo("    objective: 1e400\n" + EVENTS),
             "slos[0].objective", 7, 16, "invalid number 1e400: not finite"),
+        problem("integer beyond double", slo("    objective: 99\n    sli:\n      gauge:\n"
+                + "        query: fps\n        good_when: '>'\n        bound: 1" + "0".repeat(400)
+                + "\n"),
+            "slos[0].sli.gauge.bound", 12, 16, "invalid number 1000"),
+        problem("threshold beyond double", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        threshold: 1" + "0".repeat(400) + "\n"),
+            "slos[0].sli.latency.threshold", 11, 20, ": too large; write a finite number"),
         problem("integer beyond long",
             slo("    objective: 99.9\n    min_events: 1" + "0".repeat(20) + "\n" + EVENTS),
             "slos[0].min_events", 8, 17,
