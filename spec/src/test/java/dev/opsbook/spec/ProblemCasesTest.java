@@ -135,6 +135,20 @@ class ProblemCasesTest {
         problem("unclosed string in query", slo("    objective: 99\n    sli:\n      events:\n"
                 + "        bad: 'errors_total{code=\"5..}'\n        total: requests_total\n"),
             "slos[0].sli.events.bad", 10, 14, "the string opened at character 19 is not closed"),
+        problem("line separator in query", slo("    objective: 99\n    sli:\n      events:\n"
+                + "        bad: \"errors_total{path=\\\"a\\u2028b\\\"}\"\n"
+                + "        total: requests_total\n"),
+            "slos[0].sli.events.bad", 10, 14,
+            "invalid query \"errors_total{path=\\\"a\\u2028b\\\"}\": character U+2028 at"
+                + " character 21 cannot be written into a rule file"),
+        problem("carriage return in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: \"job=\\\"a\\rb\\\"\"\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19, "character U+000D at character 8"),
+        problem("next line in gauge query", slo("    objective: 99\n    sli:\n      gauge:\n"
+                + "        query: \"fps{a=\\\"\\x85\\\"}\"\n        good_when: '>'\n"
+                + "        bound: 90\n"),
+            "slos[0].sli.gauge.query", 10, 16, "write it as the escape \\u0085"),
         problem("bad comparison", slo("    objective: 99\n    sli:\n      gauge:\n"
                 + "        query: fps\n        good_when: '=>'\n        bound: 90\n"),
             "slos[0].sli.gauge.good_when", 11, 20, "invalid comparison \"=>\""),
