@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbook.rulegen.Generator;
 import dev.opsbook.rulegen.SpecFixtures;
+import dev.opsbook.spec.model.Checks;
 import dev.opsbook.spec.model.Sli;
 import dev.opsbook.spec.model.Slo;
 import dev.opsbook.spec.model.Spec;
@@ -12,11 +13,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which SLOs get promtool tests, and the note for those that get none. */
+/** Which SLOs and alerts get promtool tests, and the notes for those that get none. */
 class UnitTestsTest {
 
   private static Spec specWith(Slo slo) {
     return SpecFixtures.withSlos(List.of(slo));
+  }
+
+  @Test
+  void capacityPeriodBeyondTestFiles() {
+    Checks checks = SpecFixtures.checks();
+    Checks.Capacity capacity = new Checks.Capacity(70, 80, d("7d"), 30, 50, d("1000y"), d("30s"));
+    Spec spec = SpecFixtures.withChecks(new Checks(checks.serviceUnits(), checks.statusEndpoint(),
+        checks.disk(), checks.certificates(), checks.backups(), checks.journal(), checks.uptime(),
+        checks.updates(), capacity, checks.exporterHealth()));
+
+    UnitTests.Result result = UnitTests.build(spec, Generator.ruleFiles(spec));
+
+    assertThat(result.notes()).anyMatch(note -> note.startsWith(
+        "no promtool case for alert HostCpuLowSustained: it would fire after"));
+    assertThat(result.notes()).anyMatch(note -> note.startsWith(
+        "no promtool case for alert HostMemoryLowSustained: it would fire after"));
+    assertThat(result.files())
+        .extracting(UnitTestFile::path)
+        .contains("tests/operations-test.yml", "tests/operations-long-test.yml");
   }
 
   @Test
