@@ -160,6 +160,9 @@ class ProblemCasesTest {
         problem("upper-case SLO name", slo("    objective: 99.9\n" + EVENTS)
                 .replace("name: availability", "name: Availability"),
             "slos[0].name", 5, 11, "invalid SLO name \"Availability\""),
+        problem("SLO name too long", slo("    objective: 99.9\n" + EVENTS)
+                .replace("name: availability", "name: " + "a".repeat(5000)),
+            "slos[0].name", 5, 11, "use at most 63 characters, not 5000"),
         problem("service with underscore", "", "service", 2, 10, "invalid service name")
             .withBase(BASE.replace("service: api", "service: my_api")),
         problem("invalid label name", "labels:\n  team-name: devops\n", "labels.team-name", 5, 14,
