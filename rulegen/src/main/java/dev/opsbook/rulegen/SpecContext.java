@@ -46,20 +46,20 @@ public final class SpecContext {
     return labels;
   }
 
-  /** Returns a recording rule with the base labels and the given extra labels. */
+  /**
+   * Returns a recording rule with the base labels and the given extra labels. An extra label,
+   * such as an SLO's own label, wins over a spec label of the same name.
+   */
   public RecordingRule record(String name, String expr, Map<String, String> extraLabels) {
-    Map<String, String> labels = new TreeMap<>(extraLabels);
-    labels.putAll(baseLabels());
-    return RecordingRule.of(name, expr, labels);
+    return RecordingRule.of(name, expr, withBaseLabels(extraLabels));
   }
 
   /**
-   * Returns an alerting rule with the base labels, {@code severity} and the annotations {@code
-   * summary}, {@code description} and {@code runbook_url}.
+   * Returns an alerting rule with the base labels, the extra labels, {@code severity} and the
+   * annotations {@code summary}, {@code description} and {@code runbook_url}.
    */
   public AlertingRule alert(AlertText text, Severity severity, Map<String, String> extraLabels) {
-    Map<String, String> labels = new TreeMap<>(extraLabels);
-    labels.putAll(baseLabels());
+    Map<String, String> labels = withBaseLabels(extraLabels);
     labels.put(LABEL_SEVERITY, severity.label());
 
     Map<String, String> annotations = new TreeMap<>();
@@ -69,6 +69,13 @@ public final class SpecContext {
       annotations.put("runbook_url", runbookUrl(text.alert()));
     }
     return AlertingRule.of(text.alert(), text.expr(), text.forDuration(), labels, annotations);
+  }
+
+  private Map<String, String> withBaseLabels(Map<String, String> extraLabels) {
+    Map<String, String> labels = new TreeMap<>(baseLabels());
+    labels.putAll(extraLabels);
+    labels.put(LABEL_SERVICE, spec.service());
+    return labels;
   }
 
   /**

@@ -18,6 +18,17 @@ final class PromQlShape {
     if (query.isBlank()) {
       return Optional.of(kind + " is empty; write a PromQL selector such as up{job=\"api\"}");
     }
+    for (int at = 0; at < query.length(); at++) {
+      char c = query.charAt(at);
+      if (!writable(c)) {
+        String detail =
+            String.format(
+                "character U+%04X at character %d cannot be written into a rule file; remove it,"
+                    + " or inside a PromQL string write it as the escape \\u%04x",
+                (int) c, at + 1, (int) c);
+        return problem(kind, query, detail);
+      }
+    }
     Deque<Integer> open = new ArrayDeque<>();
     int i = 0;
     while (i < query.length()) {
@@ -51,6 +62,19 @@ final class PromQlShape {
           kind, query, "the " + query.charAt(at) + " at character " + (at + 1) + " is not closed");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns whether a character can stand in the literal block of a rule file's {@code expr}.
+   * Control characters other than tab and newline are not printable in YAML. promtool 2.42 reads
+   * U+0085, U+2028 and U+2029 there as line breaks and rejects the file.
+   */
+  private static boolean writable(char c) {
+    if (c == '\n' || c == '\t') {
+      return true;
+    }
+    return !Character.isISOControl(c) && c != '\u2028' && c != '\u2029' && c != '\uFFFE'
+        && c != '\uFFFF';
   }
 
   /** Returns the index of the closing quote, or -1; raw backtick strings have no escapes. */

@@ -29,7 +29,7 @@ final class Quoted {
       case '"' -> text.append("\\\"");
       case '\\' -> text.append("\\\\");
       default -> {
-        if (Character.isISOControl(c)) {
+        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
           text.append(String.format("\\u%04x", (int) c));
         } else {
           text.append(c);

@@ -43,7 +43,17 @@ final class Rules {
 
   private Rules() {}
 
+  /**
+   * Longest service or SLO name. SLO names become file names such as
+   * {@code slo-NAME-ticket-test.yml}, and most file systems limit a name to 255 bytes.
+   */
+  static final int MAX_SLUG_LENGTH = 63;
+
   static Optional<String> slug(String kind, String value) {
+    if (value.length() > MAX_SLUG_LENGTH) {
+      return invalid(kind, value, "use at most " + MAX_SLUG_LENGTH + " characters, not "
+          + value.length());
+    }
     if (SLUG.matcher(value).matches()) {
       return Optional.empty();
     }

@@ -8,6 +8,7 @@ import dev.opsbook.spec.model.Spec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,54 @@ import java.util.Set;
  */
 final class SpecValidator {
 
-  /** Labels that the generated rules set themselves, so the spec must not set them. */
-  static final Set<String> RESERVED_LABELS = Set.of("alertname", "severity", "service", "slo");
+  /**
+   * Labels that the generated SLO rules set themselves, so an SLO must not set them. The
+   * burn-rate alerts of an SLO share one name and differ only in {@code severity} and
+   * {@code window}.
+   */
+  static final Set<String> RESERVED_LABELS =
+      Set.of("alertname", "severity", "service", "slo", "window");
 
-  /** Labels that the exporter sets on host samples, on top of the reserved rule labels. */
-  static final Set<String> RESERVED_HOST_LABELS =
-      Set.of("alertname", "severity", "service", "slo", MetricNames.LABEL_HOST);
+  /**
+   * Labels of the series that the operational alerts read: the exporter's labels, and
+   * {@code job} and {@code instance} from the scrape. A rule label overwrites the series label
+   * of the same name, so a spec label such as {@code host} would merge the alerts of all hosts.
+   */
+  static final Set<String> SERIES_LABELS =
+      Set.of(
+          MetricNames.LABEL_HOST,
+          MetricNames.LABEL_CHECK,
+          MetricNames.LABEL_REASON,
+          MetricNames.LABEL_DEVICE,
+          MetricNames.LABEL_MOUNTPOINT,
+          MetricNames.LABEL_FSTYPE,
+          MetricNames.LABEL_PATH,
+          MetricNames.LABEL_ENDPOINT,
+          MetricNames.LABEL_INDEX,
+          MetricNames.LABEL_SUBJECT,
+          MetricNames.LABEL_ISSUER,
+          MetricNames.LABEL_TIER,
+          MetricNames.LABEL_UNIT,
+          MetricNames.LABEL_PATTERN,
+          MetricNames.LABEL_STATE,
+          MetricNames.LABEL_ACTIVE_STATE,
+          MetricNames.LABEL_SUB_STATE,
+          MetricNames.LABEL_LOAD_STATE,
+          MetricNames.LABEL_MODE,
+          MetricNames.LABEL_COMPONENT,
+          MetricNames.LABEL_BOOT_ID,
+          "version",
+          "job",
+          "instance");
+
+  /** Labels that the spec's top-level labels must not set, because they reach every rule. */
+  static final Set<String> RESERVED_SPEC_LABELS = union(RESERVED_LABELS, SERIES_LABELS);
+
+  /**
+   * Labels that a host's labels must not set. Host labels reach the operational alerts through
+   * the samples, and the exporter keeps a sample's own label over a host label of the same name.
+   */
+  static final Set<String> RESERVED_HOST_LABELS = RESERVED_SPEC_LABELS;
 
   private final Problems problems;
 
@@ -47,10 +90,16 @@ final class SpecValidator {
     if (spec.service() != null) {
       report("service", Rules.slug("service name", spec.service()));
     }
-    labels("labels", spec.labels(), RESERVED_LABELS);
+    labels("labels", spec.labels(), RESERVED_SPEC_LABELS);
     if (spec.runbookUrl() != null) {
       report("runbook_url", Rules.httpUrl("runbook URL", spec.runbookUrl()));
     }
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> all = new HashSet<>(first);
+    all.addAll(second);
+    return Set.copyOf(all);
   }
 
   /** Validates label names and values, rejecting names that the generated rules set. */
@@ -60,13 +109,19 @@ final class SpecValidator {
           String labelPath = FieldPath.child(path, name);
           Optional<String> nameProblem = Rules.labelName(name);
           if (nameProblem.isEmpty() && reserved.contains(name)) {
-            nameProblem =
-                Optional.of(
-                    "label " + Quoted.of(name) + " is set by opsbook itself; choose another name");
+            nameProblem = Optional.of(reservedLabelMessage(name));
           }
           report(labelPath, nameProblem);
           report(labelPath, Rules.safeText("label value", value));
         });
+  }
+
+  private static String reservedLabelMessage(String name) {
+    if (SERIES_LABELS.contains(name)) {
+      return "label " + Quoted.of(name) + " is already a label of the series that opsbook's"
+          + " alerts read, so the two would clash; choose another name";
+    }
+    return "label " + Quoted.of(name) + " is set by opsbook itself; choose another name";
   }
 
   private void slos(List<Slo> slos) {

@@ -70,7 +70,15 @@ final class YamlValues {
     record(node, path);
     Object value = scalarValue(node);
     if (value instanceof Number number && !(value instanceof Double)) {
-      return number.doubleValue();
+      double converted = number.doubleValue();
+      if (Double.isInfinite(converted)) {
+        // A BigInteger beyond Double.MAX_VALUE converts to infinity.
+        String text = ((ScalarNode) node).getValue();
+        problems.add(
+            path, "invalid number " + text + ": too large; write a finite number such as 99.9");
+        return null;
+      }
+      return converted;
     }
     if (value instanceof Double number) {
       if (number.isNaN() || number.isInfinite()) {

@@ -62,6 +62,13 @@ class ProblemCasesTest {
             "invalid number .nan: not finite; write a finite number such as 99.9"),
         problem("overflowing objective", slo("    objective: 1e400\n" + EVENTS),
             "slos[0].objective", 7, 16, "invalid number 1e400: not finite"),
+        problem("integer beyond double", slo("    objective: 99\n    sli:\n      gauge:\n"
+                + "        query: fps\n        good_when: '>'\n        bound: 1" + "0".repeat(400)
+                + "\n"),
+            "slos[0].sli.gauge.bound", 12, 16, "invalid number 1000"),
+        problem("threshold beyond double", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        threshold: 1" + "0".repeat(400) + "\n"),
+            "slos[0].sli.latency.threshold", 11, 20, ": too large; write a finite number"),
         problem("integer beyond long",
             slo("    objective: 99.9\n    min_events: 1" + "0".repeat(20) + "\n" + EVENTS),
             "slos[0].min_events", 8, 17,
@@ -128,6 +135,20 @@ class ProblemCasesTest {
         problem("unclosed string in query", slo("    objective: 99\n    sli:\n      events:\n"
                 + "        bad: 'errors_total{code=\"5..}'\n        total: requests_total\n"),
             "slos[0].sli.events.bad", 10, 14, "the string opened at character 19 is not closed"),
+        problem("line separator in query", slo("    objective: 99\n    sli:\n      events:\n"
+                + "        bad: \"errors_total{path=\\\"a\\u2028b\\\"}\"\n"
+                + "        total: requests_total\n"),
+            "slos[0].sli.events.bad", 10, 14,
+            "invalid query \"errors_total{path=\\\"a\\u2028b\\\"}\": character U+2028 at"
+                + " character 21 cannot be written into a rule file"),
+        problem("carriage return in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: \"job=\\\"a\\rb\\\"\"\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19, "character U+000D at character 8"),
+        problem("next line in gauge query", slo("    objective: 99\n    sli:\n      gauge:\n"
+                + "        query: \"fps{a=\\\"\\x85\\\"}\"\n        good_when: '>'\n"
+                + "        bound: 90\n"),
+            "slos[0].sli.gauge.query", 10, 16, "write it as the escape \\u0085"),
         problem("bad comparison", slo("    objective: 99\n    sli:\n      gauge:\n"
                 + "        query: fps\n        good_when: '=>'\n        bound: 90\n"),
             "slos[0].sli.gauge.good_when", 11, 20, "invalid comparison \"=>\""),
@@ -139,6 +160,9 @@ class ProblemCasesTest {
         problem("upper-case SLO name", slo("    objective: 99.9\n" + EVENTS)
                 .replace("name: availability", "name: Availability"),
             "slos[0].name", 5, 11, "invalid SLO name \"Availability\""),
+        problem("SLO name too long", slo("    objective: 99.9\n" + EVENTS)
+                .replace("name: availability", "name: " + "a".repeat(5000)),
+            "slos[0].name", 5, 11, "use at most 63 characters, not 5000"),
         problem("service with underscore", "", "service", 2, 10, "invalid service name")
             .withBase(BASE.replace("service: api", "service: my_api")),
         problem("invalid label name", "labels:\n  team-name: devops\n", "labels.team-name", 5, 14,
@@ -147,6 +171,18 @@ class ProblemCasesTest {
             "reserved by Prometheus"),
         problem("label set by opsbook", "labels:\n  severity: x\n", "labels.severity", 5, 13,
             "is set by opsbook itself"),
+        problem("label window set by opsbook", "labels:\n  window: x\n", "labels.window", 5,
+            11, "label \"window\" is set by opsbook itself"),
+        problem("SLO label window set by opsbook",
+            slo("    objective: 99.9\n    labels: {window: x}\n" + EVENTS),
+            "slos[0].labels.window", 8, 22, "label \"window\" is set by opsbook itself"),
+        problem("label host of the series", "labels:\n  host: x\n", "labels.host", 5, 9,
+            "label \"host\" is already a label of the series"),
+        problem("label job of the series", "labels:\n  job: x\n", "labels.job", 5, 8,
+            "label \"job\" is already a label of the series"),
+        problem("host label unit of the series",
+            "hosts:\n  - {name: a, address: a.example, labels: {unit: x}}\n",
+            "hosts[0].labels.unit", 5, 50, "label \"unit\" is already a label of the series"),
         problem("label value with newline", "labels:\n  team: \"dev\\nops\"\n", "labels.team", 5, 9,
             "invalid label value \"dev\\nops\"; remove the control character"),
         problem("label value with quote", "labels:\n  team: 'a\"b'\n", "labels.team", 5, 9,

@@ -190,6 +190,9 @@ final class OperationsTestFiles {
       double healthyValue, String what) {
     long fireAt = Math.max(forSeconds(rule), MINUTE);
     long step = stepFor(fireAt);
+    if (!fitsTestFile(rule, step, fireAt)) {
+      return;
+    }
     List<UnitTestFile.AlertCheck> checks =
         pendingAndFiring(rule, step, fireAt, outputLabels(series), firing);
     addGroup(step, group(rule.alert() + " fires", List.of(what), step,
@@ -275,6 +278,9 @@ final class OperationsTestFiles {
       long maxAge = seconds(tier.maxAge());
       long fireAt = forSeconds(rule);
       long step = stepFor(fireAt);
+      if (!fitsTestFile(rule, step, fireAt)) {
+        continue;
+      }
       Map<String, String> series =
           labels(BACKUP_NEWEST_TIMESTAMP_SECONDS, "host", host, "tier", tier.name());
       // The newest archive is an hour older than max_age when the test starts.
@@ -396,6 +402,9 @@ final class OperationsTestFiles {
     long firstRecorded = cpu ? step : 0;
     long active = periodSeconds > HOUR ? firstRecorded + periodSeconds - HOUR : firstRecorded;
     long fireAt = active + forSeconds(rule);
+    if (!fitsTestFile(rule, step, fireAt)) {
+      return;
+    }
     String prefix = cpu ? "host:opsbook_host_cpu_utilisation:" : "host:opsbook_host_memory_";
     Map<String, String> output = recordedLabels(prefix);
     output.put("host", host);
@@ -488,6 +497,20 @@ final class OperationsTestFiles {
    */
   private long healthyEnd(long step) {
     return step == MINUTE ? 2 * HOUR : 31 * DAY + 2 * HOUR;
+  }
+
+  /**
+   * Returns whether an alert that fires at {@code fireAt} fits in the test file of its step,
+   * whose series end at {@link #healthyEnd}. Adds a note when it does not.
+   */
+  private boolean fitsTestFile(AlertingRule rule, long step, long fireAt) {
+    if (fireAt <= healthyEnd(step)) {
+      return true;
+    }
+    notes.add("no promtool case for alert " + rule.alert() + ": it would fire after "
+        + UnitTestFile.duration(fireAt) + ", later than the "
+        + UnitTestFile.duration(healthyEnd(step)) + " that the test files cover");
+    return false;
   }
 
   private long healthySteps(long step) {

@@ -81,21 +81,68 @@ final class SloTestFiles {
   }
 
   /**
-   * Returns the test files of one SLO, or empty when its SLI selectors are not plain selectors,
-   * so no input series can be built for them.
+   * The test files of one SLO, or the reason it has none.
+   *
+   * @param files the page and ticket test files, empty when {@code note} is present
+   * @param note why rulegen wrote no tests for the SLO
+   */
+  record Result(List<UnitTestFile> files, Optional<String> note) {
+
+    Result {
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * Returns the test files of one SLO, or a note when no input series can be built: its SLI
+   * selectors are not plain selectors, or the test traffic is below its {@code min_events}.
    *
    * @param ruleFile the SLO's rule file, with path {@code rules/slo-NAME.yml}
    */
-  static Optional<List<UnitTestFile>> build(Slo slo, RuleFile ruleFile) {
+  static Result build(Slo slo, RuleFile ruleFile) {
     Optional<SliInput> input = SliInput.of(slo.sli());
     if (input.isEmpty()) {
-      return Optional.empty();
+      return new Result(List.of(), Optional.of("no promtool tests for SLO " + slo.name()
+          + ": its SLI queries are not plain selectors, so rulegen cannot build input series"
+          + " for them"));
     }
     SloTestFiles tests = new SloTestFiles(slo, ruleFile, input.get());
+    Optional<String> guardNote = tests.guardNeverPasses();
+    if (guardNote.isPresent()) {
+      return new Result(List.of(), guardNote);
+    }
     List<UnitTestFile> files = new ArrayList<>();
     tests.file(Severity.CRITICAL, "page", PAGE_STEP).ifPresent(files::add);
     tests.file(Severity.WARNING, "ticket", TICKET_STEP).ifPresent(files::add);
-    return Optional.of(files);
+    return new Result(files, Optional.empty());
+  }
+
+  /**
+   * Returns a note when the test input, a fixed traffic, does not clearly hold more events than
+   * {@code min_events} in some pair's long window, even after that window is full. At exactly
+   * {@code min_events}, Prometheus's rounding of the rates decides whether the guard passes.
+   */
+  private Optional<String> guardNeverPasses() {
+    if (slo.minEvents() <= 0) {
+      return Optional.empty();
+    }
+    long margin = (long) Math.ceil(slo.minEvents() * CLEARANCE);
+    Slo withMargin = new Slo(slo.name(), slo.description(), slo.objectivePercent(), slo.window(),
+        slo.minEvents() + margin, slo.sli(), slo.labels());
+    SloTestFiles checked = new SloTestFiles(withMargin, ruleFile, input);
+    for (Pair pair : checked.pairs) {
+      long step = pair.windows().severity() == Severity.CRITICAL ? PAGE_STEP : TICKET_STEP;
+      SliInput.Burn burn = input.burn(pair.threshold() * ABOVE, true, maxSeries(step));
+      BurnModel model = new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step);
+      // activeFrom() searches up to this time, when every long window is full.
+      long full = 2 * HOUR + pair.longSeconds();
+      if (!checked.guard(pair, model, burn, full)) {
+        return Optional.of("no promtool tests for SLO " + slo.name() + ": the test input holds"
+            + " too few events in the " + pair.windows().longWindow() + " window to pass"
+            + " min_events " + slo.minEvents() + ", so no burn-rate alert could fire");
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<UnitTestFile> file(Severity severity, String kind, long step) {

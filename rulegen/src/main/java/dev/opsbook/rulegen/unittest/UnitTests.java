@@ -39,13 +39,9 @@ public final class UnitTests {
       if (ruleFile.isEmpty()) {
         continue;
       }
-      Optional<List<UnitTestFile>> tests = SloTestFiles.build(slo, ruleFile.get());
-      if (tests.isPresent()) {
-        files.addAll(tests.get());
-      } else {
-        notes.add("no promtool tests for SLO " + slo.name() + ": its SLI queries are not plain"
-            + " selectors, so rulegen cannot build input series for them");
-      }
+      SloTestFiles.Result tests = SloTestFiles.build(slo, ruleFile.get());
+      files.addAll(tests.files());
+      tests.note().ifPresent(notes::add);
     }
     for (RuleFile file : ruleFiles) {
       if (file.path().equals(OperationsRuleFile.PATH)) {

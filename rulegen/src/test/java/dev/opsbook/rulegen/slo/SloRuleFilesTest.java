@@ -116,6 +116,16 @@ class SloRuleFilesTest {
   }
 
   @Test
+  void sloLabelOverridesSpecLabel() {
+    Slo slo = new Slo("availability", "Requests served.", 99.9, d("30d"), 100,
+        new Sli.EventRatio("bad_total", "all_total"), Map.of("team", "sre"));
+
+    for (Rule rule : RuleLookup.all(fileOf(slo))) {
+      assertThat(rule.labels()).as(rule.name()).containsEntry("team", "sre");
+    }
+  }
+
+  @Test
   void latencyCountsBucketsAboveThreshold() {
     RuleFile file = fileOf(SpecFixtures.slos().get(1));
 
