@@ -18,10 +18,11 @@ final class TestSpecs {
   private TestSpecs() {}
 
   /**
-   * Returns the alerting section of the repository's slo-spec.yaml. Its {@code info: null} is an
-   * absent key, because {@code Map.copyOf} in the model rejects null values.
+   * Returns the alerting section of the repository's slo-spec.yaml, built in code so that tests
+   * can swap the secret file paths. Its {@code info: null} is an absent key, because {@code
+   * Map.copyOf} in the model rejects null values. The renderer's golden-file test keeps it equal
+   * to the spec, because the committed alertmanager.yml is rendered from the spec itself.
    */
-  // TODO: load slo-spec.yaml with SpecLoader once the parser is implemented.
   static Spec repositorySpec() {
     return repositorySpec(
         "/etc/alertmanager/secrets/pagerduty-routing-key",
