@@ -144,6 +144,23 @@ class ExporterCommandTest {
   }
 
   @Test
+  void listenAddressWithSpaceIsUsageError() {
+    for (String value : List.of(" :80", ":80 ", "127.0.0.1 :80", "bad host:80")) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+
+      int exit = run("--listen", value, "--once");
+
+      assertThat(exit).as("exit status for \"%s\"", value).isEqualTo(2);
+      assertThat(err.toString())
+          .as("message for \"%s\"", value)
+          .startsWith("error: invalid listen address \"" + value + "\": ")
+          .contains("; use HOST:PORT or :PORT");
+      assertThat(out.toString()).as("output for \"%s\"", value).isEmpty();
+    }
+  }
+
+  @Test
   void optionErrorPrintsOneLineNotUsage() {
     assertThat(run("--passphrase-env", "A", "--passphrase-file", "B")).isEqualTo(2);
 
