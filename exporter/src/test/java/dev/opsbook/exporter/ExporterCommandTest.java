@@ -153,6 +153,23 @@ class ExporterCommandTest {
   }
 
   @Test
+  void listenAddressWithSpaceIsUsageError() {
+    for (String value : List.of(" :80", ":80 ", "127.0.0.1 :80", "bad host:80")) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+
+      int exit = run("--listen", value, "--once");
+
+      assertThat(exit).as("exit status for \"%s\"", value).isEqualTo(2);
+      assertThat(err.toString())
+          .as("message for \"%s\"", value)
+          .startsWith("error: invalid listen address \"" + value + "\": ")
+          .contains("; use HOST:PORT or :PORT");
+      assertThat(out.toString()).as("output for \"%s\"", value).isEmpty();
+    }
+  }
+
+  @Test
   void optionErrorPrintsOneLineNotUsage() {
     assertThat(run("--passphrase-env", "A", "--passphrase-file", "B")).isEqualTo(2);
 
@@ -210,6 +227,29 @@ class ExporterCommandTest {
   }
 
   @Test
+  void encryptedKeyWithoutPassphraseNamesOptions(@TempDir Path dir) throws Exception {
+    // ssh-keygen -m: RFC4716 writes the OpenSSH format, PEM and PKCS8 the older formats.
+    for (String format : List.of("RFC4716", "PEM", "PKCS8")) {
+      Path key = dir.resolve("id_" + format);
+      encryptedKey(key, format);
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      ExporterCommand command =
+          command(file -> TestSpecs.withHosts(TestSpecs.remote("web-1", Map.of())));
+
+      int exit = run(command, "--identity", key.toString(), "--once");
+
+      assertThat(exit).as("exit status for format %s", format).isEqualTo(2);
+      assertThat(err.toString())
+          .as("message for format %s", format)
+          .isEqualTo("error: SSH identity file " + key + " is encrypted and no passphrase is"
+              + " set; give --passphrase-env NAME or --passphrase-file FILE"
+              + System.lineSeparator());
+      assertThat(out.toString()).isEmpty();
+    }
+  }
+
+  @Test
   void invalidLogLevelIsUsageError() {
     assertThat(run("--log-level", "loud", "--once")).isEqualTo(2);
 
@@ -264,6 +304,21 @@ class ExporterCommandTest {
         .contains("stopping the exporter")
         .contains("scheduler stopped")
         .contains("exporter stopped in");
+  }
+
+  /** Writes an ECDSA private key encrypted with a passphrase, in an ssh-keygen format. */
+  private static void encryptedKey(Path key, String format) throws Exception {
+    Process keygen =
+        new ProcessBuilder(
+                "/usr/bin/ssh-keygen", "-q", "-t", "ecdsa", "-m", format, "-N", "secret phrase",
+                "-C", "opsbook-test", "-f", key.toString())
+            .redirectErrorStream(true)
+            .start();
+    keygen.getOutputStream().close();
+    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).as("ssh-keygen exits in time").isTrue();
+    assertThat(keygen.exitValue())
+        .as("ssh-keygen output: %s", new String(keygen.getInputStream().readAllBytes()))
+        .isZero();
   }
 
   /** Waits up to 20 s for the HTTP server's start line in the log and returns its port. */

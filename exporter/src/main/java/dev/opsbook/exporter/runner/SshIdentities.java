@@ -1,5 +1,6 @@
 package dev.opsbook.exporter.runner;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,8 +93,22 @@ final class SshIdentities {
         throw new SshConfigException("SSH identity file " + file
             + " is not a private key in a supported format (OpenSSH, PEM, PKCS#8 or PuTTY)");
       }
-      provider.init(file.toFile(), new FixedPassphrase(passphrase));
-      return new KeyPairWrapper(provider.getPublic(), provider.getPrivate());
+      FixedPassphrase finder = new FixedPassphrase(passphrase);
+      provider.init(file.toFile(), finder);
+      try {
+        return new KeyPairWrapper(provider.getPublic(), provider.getPrivate());
+      } catch (IOException | RuntimeException e) {
+        // sshj requests the passphrase only for an encrypted key. Given none, it fails with
+        // whatever its key format's decoder throws, such as a NullPointerException. Without
+        // BouncyCastle on the class path, sshj 0.40 does not request an encrypted PEM key's
+        // passphrase, so the PEM header is checked too.
+        if (passphrase == null && (finder.requested() || isEncryptedPem(file))) {
+          throw new SshConfigException("SSH identity file " + file
+              + " is encrypted and no passphrase is set; give --passphrase-env NAME or "
+              + "--passphrase-file FILE", e);
+        }
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       String hint = passphrase == null
           ? "; if the key is encrypted, set its passphrase with a passphrase environment "
@@ -101,6 +116,23 @@ final class SshIdentities {
           : "; check that the passphrase from " + passphraseSource(settings) + " is right";
       throw new SshConfigException(
           "could not load SSH identity file " + file + ": " + e.getMessage() + hint, e);
+    }
+  }
+
+  /**
+   * Returns whether the file starts as a traditional PEM private key with the {@code Proc-Type:
+   * 4,ENCRYPTED} header (RFC 1421), as {@code ssh-keygen -m PEM} writes an encrypted key.
+   */
+  static boolean isEncryptedPem(Path file) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+      String first = reader.readLine();
+      String second = reader.readLine();
+      return first != null
+          && first.startsWith("-----BEGIN ")
+          && second != null
+          && second.strip().equals("Proc-Type: 4,ENCRYPTED");
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -137,10 +169,25 @@ final class SshIdentities {
         : "file " + settings.passphraseFile();
   }
 
-  /** Hands sshj a copy of the passphrase, because sshj may blank the array it gets. */
-  private record FixedPassphrase(char[] passphrase) implements PasswordFinder {
+  /**
+   * Hands sshj a copy of the passphrase, because sshj may blank the array it gets, and records
+   * whether sshj requested it.
+   */
+  private static final class FixedPassphrase implements PasswordFinder {
+    private final char[] passphrase;
+    private boolean requested;
+
+    FixedPassphrase(char[] passphrase) {
+      this.passphrase = passphrase;
+    }
+
+    boolean requested() {
+      return requested;
+    }
+
     @Override
     public char[] reqPassword(Resource<?> resource) {
+      requested = true;
       return passphrase == null ? null : passphrase.clone();
     }
 

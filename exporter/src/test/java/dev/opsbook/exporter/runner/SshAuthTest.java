@@ -135,7 +135,24 @@ class SshAuthTest {
     SshConfigException error = catchThrowableOfType(SshConfigException.class,
         () -> SshIdentities.load(base.withIdentities(List.of(key))));
 
-    assertThat(error.getMessage()).contains(key.toString()).contains("passphrase");
+    assertThat(error.getMessage()).isEqualTo("SSH identity file " + key
+        + " is encrypted and no passphrase is set; give --passphrase-env NAME or"
+        + " --passphrase-file FILE");
+  }
+
+  @Test
+  void encryptedPemHeaderIsDetected() throws Exception {
+    Path dir = sshd.newTempDirectory("pem");
+    Path encrypted = Files.writeString(dir.resolve("encrypted"),
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+            + "DEK-Info: AES-128-CBC,C7971B9C58F9EEF64EBFC8CA77320A7E\n\nAAAA\n"
+            + "-----END RSA PRIVATE KEY-----\n");
+    Path plain = Files.writeString(dir.resolve("plain"),
+        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+
+    assertThat(SshIdentities.isEncryptedPem(encrypted)).isTrue();
+    assertThat(SshIdentities.isEncryptedPem(plain)).isFalse();
+    assertThat(SshIdentities.isEncryptedPem(sshd.clientKey())).isFalse();
   }
 
   @Test
