@@ -129,6 +129,17 @@ class ProblemCasesTest {
         problem("selector with braces", slo("    objective: 99\n    sli:\n      latency:\n"
                 + "        metric: d\n        selector: '{job=\"a\"}'\n        threshold: 1\n"),
             "slos[0].sli.latency.selector", 11, 19, "write only the label matchers"),
+        problem("le matcher in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: job=\"x\",le=\"5\"\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19,
+            "selector \"job=\\\"x\\\",le=\\\"5\\\"\" matches on le, but rulegen adds the le"
+                + " matcher of threshold"),
+        problem("le regex matcher in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: 'job=\"x\", le=~\"0.5|1\"'\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19,
+            "remove the le matcher and set threshold to the bucket bound"),
         problem("unbalanced query", slo("    objective: 99\n    sli:\n      events:\n"
                 + "        bad: rate(errors_total[5m]\n        total: requests_total\n"),
             "slos[0].sli.events.bad", 10, 14, "the ( at character 5 is not closed"),
