@@ -57,6 +57,33 @@ class ProblemCasesTest {
             .withBase(BASE.replace("service: api", "service: [a]")),
         problem("float where integer", slo("    objective: 99.9\n    min_events: 1.5\n" + EVENTS),
             "slos[0].min_events", 8, 17, "expected an integer, got the number 1.5"),
+        problem("float tag on text", slo("    objective: !!float abc\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "the value \"abc\" tagged !!float is not a number; remove the tag and write a number"
+                + " such as 99.9"),
+        problem("int tag on text", slo("    objective: 99.9\n    min_events: !!int abc\n" + EVENTS),
+            "slos[0].min_events", 8, 17,
+            "the value \"abc\" tagged !!int is not an integer; remove the tag and write an"
+                + " integer such as 100"),
+        problem("int tag on decimal", slo("    objective: !!int 99.9\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "the value \"99.9\" tagged !!int is not an integer; remove the tag and write a"
+                + " number such as 99.9"),
+        problem("float tag where list", "hosts: !!float abc\n", "hosts", 4, 8,
+            "expected a list, got the value \"abc\" tagged !!float, which is not a number"),
+        problem("base-60 objective", slo("    objective: 99:59\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "99:59 was read as the base-60 number 5999, because YAML 1.1 reads numbers with"
+                + " colons in base 60; write 99.59 for a decimal number, or 5999"),
+        problem("base-60 float threshold", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        threshold: 1:30.5\n"),
+            "slos[0].sli.latency.threshold", 11, 20,
+            "1:30.5 was read as the base-60 number 90.5"),
+        problem("base-60 min_events",
+            slo("    objective: 99.9\n    min_events: 1:00:00\n" + EVENTS),
+            "slos[0].min_events", 8, 17,
+            "1:00:00 was read as the base-60 number 3600, because YAML 1.1 reads numbers with"
+                + " colons in base 60; write the number without colons, such as 3600"),
         problem("NaN objective", slo("    objective: .nan\n" + EVENTS),
             "slos[0].objective", 7, 16,
             "invalid number .nan: not finite; write a finite number such as 99.9"),
