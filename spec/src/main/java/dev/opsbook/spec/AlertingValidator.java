@@ -83,30 +83,30 @@ final class AlertingValidator {
       String receiver = routes.get(severity);
       if (receiver == null) {
         if (severity != Severity.INFO) {
-          problems.add(
-              path,
-              severity.routeKey()
-                  + " alerts must go to a receiver; set routes."
-                  + severity.routeKey()
-                  + " to one of "
-                  + known(receiverNames));
+          problems.add(path, missingRoute(severity, receiverNames));
         }
       } else if (!receiverNames.contains(receiver)) {
-        problems.add(
-            path,
-            "unknown receiver "
-                + Quoted.of(receiver)
-                + "; use one of "
-                + known(receiverNames)
-                + ", or add it to receivers");
+        problems.add(path, unknownReceiver(receiver, receiverNames));
       }
     }
   }
 
-  private static String known(Set<String> receiverNames) {
+  private static String missingRoute(Severity severity, Set<String> receiverNames) {
+    String key = severity.routeKey();
     if (receiverNames.isEmpty()) {
-      return "a receiver that you define under receivers";
+      return key + " alerts must go to a receiver, but receivers defines none; add a receiver"
+          + " under receivers and set routes." + key + " to its name";
     }
-    return String.join(", ", receiverNames);
+    return key + " alerts must go to a receiver; set routes." + key + " to one of "
+        + String.join(", ", receiverNames);
+  }
+
+  private static String unknownReceiver(String receiver, Set<String> receiverNames) {
+    if (receiverNames.isEmpty()) {
+      return "unknown receiver " + Quoted.of(receiver) + ", because receivers defines none;"
+          + " add a receiver named " + Quoted.of(receiver) + " under receivers";
+    }
+    return "unknown receiver " + Quoted.of(receiver) + "; use one of "
+        + String.join(", ", receiverNames) + ", or add it to receivers";
   }
 }

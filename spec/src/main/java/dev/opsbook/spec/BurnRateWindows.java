@@ -20,8 +20,11 @@ import java.util.List;
  * 10 %          3d           6h            warning     1
  * </pre>
  *
- * <p>For an SLO window W, the burn-rate factor of a pair is {@code fraction * W / longWindow}.
- * The short window is 1/12 of the long one and makes the alert resolve soon after the burn stops.
+ * <p>For an SLO window W, the burn-rate factor of a pair is {@code fraction * W / longWindow},
+ * but at least 1. A burn rate below 1 spends less than the whole budget in W, so an alert below
+ * factor 1 would fire while the SLO is still on track to be met. Windows under 30d reach that
+ * floor: 7d gives 3.36, 1.4, 1 and 1 instead of 3.36, 1.4, 0.7 and 0.233. The short window is
+ * 1/12 of the long one and makes the alert resolve soon after the burn stops.
  */
 public final class BurnRateWindows {
 
@@ -43,7 +46,8 @@ public final class BurnRateWindows {
    *
    * @param longWindow window that measures the budget spent
    * @param shortWindow window, 1/12 of the long one, that confirms the burn is still going on
-   * @param factor burn-rate factor, 1 meaning the budget lasts exactly the SLO window
+   * @param factor burn-rate factor, at least 1. A burn rate of 1 spends the budget in exactly
+   *     the SLO window.
    * @param severity severity of the alert, critical pages and warning opens a ticket
    */
   public record WindowPair(
@@ -64,8 +68,9 @@ public final class BurnRateWindows {
     for (Base base : BASES) {
       PromDuration longWindow = PromDuration.parse(base.longWindow());
       // One division of two exact integers, so 30d gives exactly the double nearest 14.4.
-      double factor =
+      double scaled =
           (double) (base.budgetPercent() * sloWindow.millis()) / (100.0 * longWindow.millis());
+      double factor = Math.max(1.0, scaled);
       pairs.add(
           new WindowPair(
               longWindow, PromDuration.parse(base.shortWindow()), factor, base.severity()));

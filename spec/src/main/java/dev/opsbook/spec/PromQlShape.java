@@ -1,7 +1,9 @@
 package dev.opsbook.spec;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,6 +64,52 @@ final class PromQlShape {
           kind, query, "the " + query.charAt(at) + " at character " + (at + 1) + " is not closed");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns the label names of a matcher list without braces in order, such as {@code job} and
+   * {@code le} for {@code job="a",le="5"}. A comma or name inside a quoted value is skipped.
+   */
+  static List<String> labelNames(String matchers) {
+    List<String> names = new ArrayList<>();
+    boolean expectName = true;
+    int i = 0;
+    while (i < matchers.length()) {
+      char c = matchers.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        int end = stringEnd(matchers, i);
+        if (end < 0) {
+          break;
+        }
+        i = end + 1;
+        expectName = false;
+        continue;
+      }
+      if (c == ',') {
+        expectName = true;
+      } else if (expectName && isNameStart(c)) {
+        int end = i + 1;
+        while (end < matchers.length() && isNamePart(matchers.charAt(end))) {
+          end++;
+        }
+        names.add(matchers.substring(i, end));
+        expectName = false;
+        i = end;
+        continue;
+      } else if (!Character.isWhitespace(c)) {
+        expectName = false;
+      }
+      i++;
+    }
+    return names;
+  }
+
+  private static boolean isNameStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isNamePart(char c) {
+    return isNameStart(c) || (c >= '0' && c <= '9');
   }
 
   /**

@@ -92,8 +92,20 @@ final class SliValidator {
               + " has braces; write only the label matchers, such as job=\"api\"");
       return;
     }
-    PromQlShape.check("selector", "{" + selector + "}")
-        .ifPresent(message -> problems.add(path, message));
+    Optional<String> shape = PromQlShape.check("selector", "{" + selector + "}");
+    if (shape.isPresent()) {
+      problems.add(path, shape.get());
+      return;
+    }
+    if (PromQlShape.labelNames(selector).contains("le")) {
+      problems.add(
+          path,
+          "selector "
+              + Quoted.of(selector)
+              + " matches on le, but rulegen adds the le matcher of threshold to select the"
+              + " bucket, so the bucket selector would match no series; remove the le matcher"
+              + " and set threshold to the bucket bound instead");
+    }
   }
 
   private boolean buckets(List<Double> buckets, String path) {

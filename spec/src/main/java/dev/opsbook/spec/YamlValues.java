@@ -68,6 +68,9 @@ final class YamlValues {
 
   Double number(Node node, String path) {
     record(node, path);
+    if (sexagesimalProblem(node, path)) {
+      return null;
+    }
     Object value = scalarValue(node);
     if (value instanceof Number number && !(value instanceof Double)) {
       double converted = number.doubleValue();
@@ -89,12 +92,18 @@ final class YamlValues {
       }
       return number;
     }
+    if (unreadableNumberProblem(node, path, "a number such as 99.9")) {
+      return null;
+    }
     typeProblem(node, path, "a number");
     return null;
   }
 
   Long integer(Node node, String path) {
     record(node, path);
+    if (sexagesimalProblem(node, path)) {
+      return null;
+    }
     Object value = scalarValue(node);
     if (value instanceof BigInteger) {
       String text = ((ScalarNode) node).getValue();
@@ -104,6 +113,9 @@ final class YamlValues {
     }
     if (value instanceof Number number && !(value instanceof Double)) {
       return number.longValue();
+    }
+    if (unreadableNumberProblem(node, path, "an integer such as 100")) {
+      return null;
     }
     typeProblem(node, path, "an integer");
     return null;
@@ -192,6 +204,59 @@ final class YamlValues {
     return values;
   }
 
+  /**
+   * Adds a problem for a number with colons, such as {@code 99:59}, which YAML 1.1 reads as a
+   * base-60 integer (5999) or float. Returns whether it added one.
+   */
+  private boolean sexagesimalProblem(Node node, String path) {
+    if (!(node instanceof ScalarNode scalar) || !scalar.getValue().contains(":")) {
+      return false;
+    }
+    Object value = scalarValue(node);
+    if (!(value instanceof Number number)) {
+      return false;
+    }
+    String text = scalar.getValue();
+    String base60 =
+        number instanceof Double decimal ? Rules.number(decimal) : number.toString();
+    String fix =
+        text.indexOf(':') == text.lastIndexOf(':')
+            ? "write " + text.replace(':', '.') + " for a decimal number, or " + base60
+            : "write the number without colons, such as " + base60;
+    problems.add(
+        path,
+        text + " was read as the base-60 number " + base60
+            + ", because YAML 1.1 reads numbers with colons in base 60; " + fix);
+    return true;
+  }
+
+  /**
+   * Adds a problem for a scalar tagged {@code !!int} or {@code !!float} whose text is not such a
+   * number, such as {@code !!float abc}. Returns whether it added one.
+   */
+  private boolean unreadableNumberProblem(Node node, String path, String expected) {
+    if (!(node instanceof ScalarNode scalar) || scalarValue(node) != null) {
+      return false;
+    }
+    String tag;
+    String kind;
+    if (Tag.INT.equals(node.getTag())) {
+      tag = "!!int";
+      kind = "an integer";
+    } else if (Tag.FLOAT.equals(node.getTag())) {
+      tag = "!!float";
+      kind = "a number";
+    } else {
+      return false;
+    }
+    problems.add(
+        path,
+        position(node),
+        "the value " + Quoted.of(scalar.getValue()) + " tagged " + tag + " is not " + kind
+            + "; remove the tag and write " + expected);
+    return true;
+  }
+
   /** Describes a node for a message: {@code the string "abc"}, {@code a list}. */
   String describe(Node node) {
     if (node instanceof MappingNode) {
@@ -208,9 +273,13 @@ final class YamlValues {
     } else if (Tag.STR.equals(tag)) {
       return "the string " + Quoted.of(value);
     } else if (Tag.INT.equals(tag)) {
-      return "the integer " + value;
+      return scalarValue(node) == null
+          ? "the value " + Quoted.of(value) + " tagged !!int, which is not an integer"
+          : "the integer " + value;
     } else if (Tag.FLOAT.equals(tag)) {
-      return "the number " + value;
+      return scalarValue(node) == null
+          ? "the value " + Quoted.of(value) + " tagged !!float, which is not a number"
+          : "the number " + value;
     } else if (Tag.BOOL.equals(tag)) {
       return "the boolean " + value;
     } else if (Tag.TIMESTAMP.equals(tag)) {

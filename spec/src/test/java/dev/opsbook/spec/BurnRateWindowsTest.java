@@ -26,9 +26,23 @@ class BurnRateWindowsTest {
 
   @Test
   void factorsScaleWithWindow() {
-    List<WindowPair> pairs = BurnRateWindows.forWindow(duration("7d"));
-    assertThat(pairs).extracting(WindowPair::factor).containsExactly(3.36, 1.4, 0.7, 7.0 / 30);
+    List<WindowPair> pairs = BurnRateWindows.forWindow(duration("90d"));
+    assertThat(pairs).extracting(WindowPair::factor).containsExactly(43.2, 18.0, 9.0, 3.0);
     assertThat(pairs.get(0).longWindow()).isEqualTo(duration("1h"));
+  }
+
+  @Test
+  void shortWindowFactorsStayAtLeastOne() {
+    List<WindowPair> pairs = BurnRateWindows.forWindow(duration("7d"));
+    assertThat(pairs).extracting(WindowPair::factor).containsExactly(3.36, 1.4, 1.0, 1.0);
+  }
+
+  @Test
+  void factorFloorAtSeveralWindows() {
+    assertThat(BurnRateWindows.forWindow(duration("4d")))
+        .extracting(WindowPair::factor).containsExactly(1.92, 1.0, 1.0, 1.0);
+    assertThat(BurnRateWindows.forWindow(duration("28d")))
+        .extracting(WindowPair::factor).containsExactly(13.44, 5.6, 2.8, 1.0);
   }
 
   @Test

@@ -57,6 +57,33 @@ class ProblemCasesTest {
             .withBase(BASE.replace("service: api", "service: [a]")),
         problem("float where integer", slo("    objective: 99.9\n    min_events: 1.5\n" + EVENTS),
             "slos[0].min_events", 8, 17, "expected an integer, got the number 1.5"),
+        problem("float tag on text", slo("    objective: !!float abc\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "the value \"abc\" tagged !!float is not a number; remove the tag and write a number"
+                + " such as 99.9"),
+        problem("int tag on text", slo("    objective: 99.9\n    min_events: !!int abc\n" + EVENTS),
+            "slos[0].min_events", 8, 17,
+            "the value \"abc\" tagged !!int is not an integer; remove the tag and write an"
+                + " integer such as 100"),
+        problem("int tag on decimal", slo("    objective: !!int 99.9\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "the value \"99.9\" tagged !!int is not an integer; remove the tag and write a"
+                + " number such as 99.9"),
+        problem("float tag where list", "hosts: !!float abc\n", "hosts", 4, 8,
+            "expected a list, got the value \"abc\" tagged !!float, which is not a number"),
+        problem("base-60 objective", slo("    objective: 99:59\n" + EVENTS),
+            "slos[0].objective", 7, 16,
+            "99:59 was read as the base-60 number 5999, because YAML 1.1 reads numbers with"
+                + " colons in base 60; write 99.59 for a decimal number, or 5999"),
+        problem("base-60 float threshold", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        threshold: 1:30.5\n"),
+            "slos[0].sli.latency.threshold", 11, 20,
+            "1:30.5 was read as the base-60 number 90.5"),
+        problem("base-60 min_events",
+            slo("    objective: 99.9\n    min_events: 1:00:00\n" + EVENTS),
+            "slos[0].min_events", 8, 17,
+            "1:00:00 was read as the base-60 number 3600, because YAML 1.1 reads numbers with"
+                + " colons in base 60; write the number without colons, such as 3600"),
         problem("NaN objective", slo("    objective: .nan\n" + EVENTS),
             "slos[0].objective", 7, 16,
             "invalid number .nan: not finite; write a finite number such as 99.9"),
@@ -129,6 +156,17 @@ class ProblemCasesTest {
         problem("selector with braces", slo("    objective: 99\n    sli:\n      latency:\n"
                 + "        metric: d\n        selector: '{job=\"a\"}'\n        threshold: 1\n"),
             "slos[0].sli.latency.selector", 11, 19, "write only the label matchers"),
+        problem("le matcher in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: job=\"x\",le=\"5\"\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19,
+            "selector \"job=\\\"x\\\",le=\\\"5\\\"\" matches on le, but rulegen adds the le"
+                + " matcher of threshold"),
+        problem("le regex matcher in selector", slo("    objective: 99\n    sli:\n      latency:\n"
+                + "        metric: d\n        selector: 'job=\"x\", le=~\"0.5|1\"'\n"
+                + "        threshold: 1\n"),
+            "slos[0].sli.latency.selector", 11, 19,
+            "remove the le matcher and set threshold to the bucket bound"),
         problem("unbalanced query", slo("    objective: 99\n    sli:\n      events:\n"
                 + "        bad: rate(errors_total[5m]\n        total: requests_total\n"),
             "slos[0].sli.events.bad", 10, 14, "the ( at character 5 is not closed"),

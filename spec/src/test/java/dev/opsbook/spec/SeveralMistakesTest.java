@@ -107,4 +107,28 @@ class SeveralMistakesTest {
 
     assertThat(exception.getMessage()).doesNotContain("do-not-print-me");
   }
+
+  @Test
+  void routesWithoutReceivers() {
+    String spec =
+        """
+        version: 1
+        service: api
+        runbook_url: https://runbooks.example.com/api
+        alerting:
+          routes: {page: pd, ticket: null}
+          receivers: []
+        """;
+
+    SpecException exception =
+        catchThrowableOfType(SpecException.class, () -> SpecLoader.parse(spec, "slo-spec.yaml"));
+
+    assertThat(exception).isNotNull();
+    assertThat(exception.problems()).extracting(Problem::toString).containsExactly(
+        "slo-spec.yaml:5:18: alerting.routes.page: unknown receiver \"pd\", because receivers"
+            + " defines none; add a receiver named \"pd\" under receivers",
+        "slo-spec.yaml:5:30: alerting.routes.ticket: ticket alerts must go to a receiver, but"
+            + " receivers defines none; add a receiver under receivers and set routes.ticket to"
+            + " its name");
+  }
 }

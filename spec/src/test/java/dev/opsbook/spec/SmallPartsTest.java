@@ -39,6 +39,17 @@ class SmallPartsTest {
   }
 
   @Test
+  void labelNamesOfMatchers() {
+    assertThat(PromQlShape.labelNames("job=\"a\",le=\"5\"")).containsExactly("job", "le");
+    assertThat(PromQlShape.labelNames(" job = \"a\" , le=~\"0.5\" "))
+        .containsExactly("job", "le");
+    assertThat(PromQlShape.labelNames("handler=\"le,le=1\"")).containsExactly("handler");
+    assertThat(PromQlShape.labelNames("handler!~`le`,sale=\"1\""))
+        .containsExactly("handler", "sale");
+    assertThat(PromQlShape.labelNames("le_bound=\"1\"")).containsExactly("le_bound");
+  }
+
+  @Test
   void durationOverflowIsInvalid() {
     assertThatThrownBy(() -> PromDuration.parse("99999999999999999y"))
         .isInstanceOf(IllegalArgumentException.class)

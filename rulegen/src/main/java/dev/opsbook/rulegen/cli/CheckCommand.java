@@ -3,6 +3,7 @@ package dev.opsbook.rulegen.cli;
 import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputChecker;
+import dev.opsbook.spec.model.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
     description = {
       "Fails with exit code 1 when DIR differs from what SPEC generates.",
       "Compares the rules, their promtool tests and alertmanager.yml. Prints a unified diff"
-          + " of each stale file and lists missing and extra files."
+          + " of each stale file and lists missing and extra files.",
+      "First checks that promtool parses each PromQL query of SPEC, as generate does."
     })
 final class CheckCommand extends SpecCommand {
 
@@ -29,7 +31,9 @@ final class CheckCommand extends SpecCommand {
 
   @Override
   int execute() throws Failure {
-    GeneratedOutput expected = generateAll(loadSpec(), RuleOverrides.NONE);
+    Spec spec = loadSpec();
+    checkQueriesIfPromtoolFound(spec);
+    GeneratedOutput expected = generateAll(spec, RuleOverrides.NONE);
     if (Files.notExists(outDir)) {
       // A missing directory is most often a mistyped --out, so one line names it instead of
       // listing every generated file as missing.

@@ -4,6 +4,7 @@ import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputWriter;
 import dev.opsbook.spec.model.PromDuration;
+import dev.opsbook.spec.model.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Option;
       "Writes the rule files of SPEC to DIR/rules, their promtool unit tests to DIR/tests,"
           + " and DIR/alertmanager.yml when SPEC has an alerting section.",
       "Replaces each of them as a whole, so nothing in DIR changes when any file cannot be"
-          + " written."
+          + " written.",
+      "Before writing, checks that promtool parses each PromQL query of SPEC, and writes"
+          + " nothing when one fails. Without promtool on the PATH or in PROMTOOL, prints a"
+          + " note and skips that check."
     })
 final class GenerateCommand extends SpecCommand {
 
@@ -53,7 +57,9 @@ final class GenerateCommand extends SpecCommand {
         new RuleOverrides(
             duration("--test-alert-for", testAlertFor),
             duration("--test-critical-lines-lookback", testCriticalLinesLookback));
-    GeneratedOutput output = generateAll(loadSpec(), overrides);
+    Spec spec = loadSpec();
+    checkQueriesIfPromtoolFound(spec);
+    GeneratedOutput output = generateAll(spec, overrides);
     try {
       OutputWriter.write(outDir, output);
     } catch (IOException e) {

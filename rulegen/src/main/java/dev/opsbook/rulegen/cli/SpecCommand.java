@@ -3,12 +3,18 @@ package dev.opsbook.rulegen.cli;
 import dev.opsbook.rulegen.Generator;
 import dev.opsbook.rulegen.RuleOverrides;
 import dev.opsbook.rulegen.io.GeneratedOutput;
+import dev.opsbook.rulegen.promtool.Promtool;
+import dev.opsbook.rulegen.promtool.QueryValidator;
+import dev.opsbook.rulegen.promtool.ToolException;
 import dev.opsbook.spec.Problem;
 import dev.opsbook.spec.SpecException;
 import dev.opsbook.spec.model.Spec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +23,10 @@ abstract class SpecCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "Spec file, such as slo-spec.yaml.")
   Path specFile;
+
+  static final String PROMQL_NOT_CHECKED =
+      "rulegen: note: PromQL syntax not checked because promtool was not found; install it"
+          + " with apt-get install prometheus, or set PROMTOOL to its path";
 
   private SpecReader reader;
   PrintWriter out;
@@ -65,6 +75,45 @@ abstract class SpecCommand implements Callable<Integer> {
       return reader.read(specFile);
     } catch (SpecException e) {
       throw new Failure(ExitCodes.INVALID, e.problems().stream().map(Problem::toString).toList());
+    }
+  }
+
+  /**
+   * Checks every PromQL query of the spec with the promtool that {@code $PROMTOOL} or the PATH
+   * names. Without one, prints a note that the queries were not checked and returns.
+   */
+  void checkQueriesIfPromtoolFound(Spec spec) throws Failure {
+    Optional<Promtool> promtool;
+    try {
+      promtool = Promtool.find();
+    } catch (ToolException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
+    }
+    if (promtool.isEmpty()) {
+      err.println(PROMQL_NOT_CHECKED);
+      return;
+    }
+    checkQueries(spec, promtool.get());
+  }
+
+  /** Fails with one problem per PromQL query of the spec that promtool cannot parse. */
+  void checkQueries(Spec spec, Promtool promtool) throws Failure {
+    Path workDir = null;
+    try {
+      workDir = Files.createTempDirectory("rulegen-queries-");
+      List<Problem> problems =
+          QueryValidator.validate(spec, specFile.toString(), promtool, workDir);
+      if (!problems.isEmpty()) {
+        throw new Failure(ExitCodes.INVALID, problems.stream().map(Problem::toString).toList());
+      }
+    } catch (ToolException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(
+          ExitCodes.FAILURE,
+          "rulegen: cannot use a temporary directory: " + IoErrors.describe(e));
+    } finally {
+      TempDirs.deleteQuietly(workDir);
     }
   }
 

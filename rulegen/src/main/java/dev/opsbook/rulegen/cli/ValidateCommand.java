@@ -3,15 +3,12 @@ package dev.opsbook.rulegen.cli;
 import dev.opsbook.rulegen.io.GeneratedOutput;
 import dev.opsbook.rulegen.io.OutputWriter;
 import dev.opsbook.rulegen.promtool.Promtool;
-import dev.opsbook.rulegen.promtool.QueryValidator;
 import dev.opsbook.rulegen.promtool.ToolException;
-import dev.opsbook.spec.Problem;
 import dev.opsbook.spec.model.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /** {@code rulegen validate SPEC}. */
@@ -30,16 +27,17 @@ final class ValidateCommand extends SpecCommand {
   int execute() throws Failure {
     Spec spec = loadSpec();
     GeneratedOutput output = generateRules(spec);
+    Promtool promtool;
+    try {
+      promtool = Promtool.locate();
+    } catch (ToolException e) {
+      throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
+    }
+    checkQueries(spec, promtool);
     Path workDir = null;
     try {
-      Promtool promtool = Promtool.locate();
       workDir = Files.createTempDirectory("rulegen-validate-");
-      List<Problem> problems =
-          QueryValidator.validate(spec, specFile.toString(), promtool, workDir);
-      if (!problems.isEmpty()) {
-        throw new Failure(ExitCodes.INVALID, problems.stream().map(Problem::toString).toList());
-      }
-      checkGenerated(promtool, workDir.resolve("out"), output);
+      checkGenerated(promtool, workDir, output);
     } catch (ToolException e) {
       throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
     } catch (IOException e) {
@@ -47,7 +45,7 @@ final class ValidateCommand extends SpecCommand {
           ExitCodes.FAILURE,
           "rulegen: cannot use a temporary directory: " + IoErrors.describe(e));
     } finally {
-      deleteQuietly(workDir);
+      TempDirs.deleteQuietly(workDir);
     }
     out.println(
         specFile + " is valid: " + spec.slos().size() + " SLOs, " + output.files().size()
@@ -64,17 +62,6 @@ final class ValidateCommand extends SpecCommand {
       throw new Failure(
           ExitCodes.INVALID,
           specFile + ": the generated rules fail promtool check rules:\n" + result.output());
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover directory under the temporary directory does no harm.
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +54,21 @@ public final class Promtool {
    * @throws ToolException when neither exists
    */
   public static Promtool locate() throws ToolException {
+    return find().orElseThrow(() -> new ToolException(NOT_FOUND));
+  }
+
+  /**
+   * Returns the binary named by {@code $PROMTOOL}, or else the first {@code promtool} on the
+   * PATH, or empty when {@code $PROMTOOL} is unset and the PATH has none.
+   *
+   * @throws ToolException when {@code $PROMTOOL} is set but names no executable file
+   */
+  public static Optional<Promtool> find() throws ToolException {
     String named = System.getenv(ENV_PROMTOOL);
     if (named != null && !named.isBlank()) {
       Path path = Path.of(named);
       if (Files.isExecutable(path)) {
-        return new Promtool(path, DEFAULT_TIMEOUT);
+        return Optional.of(new Promtool(path, DEFAULT_TIMEOUT));
       }
       throw new ToolException(ENV_PROMTOOL + "=" + named + " is not an executable file; "
           + "unset it or point it at promtool");
@@ -65,10 +76,10 @@ public final class Promtool {
     String pathVariable = System.getenv("PATH");
     for (String dir : (pathVariable == null ? "" : pathVariable).split(File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "promtool"))) {
-        return new Promtool(Path.of(dir, "promtool"), DEFAULT_TIMEOUT);
+        return Optional.of(new Promtool(Path.of(dir, "promtool"), DEFAULT_TIMEOUT));
       }
     }
-    throw new ToolException(NOT_FOUND);
+    return Optional.empty();
   }
 
   /** Runs {@code promtool check rules FILE...}. */
