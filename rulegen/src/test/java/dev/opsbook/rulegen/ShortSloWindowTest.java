@@ -31,8 +31,8 @@ class ShortSloWindowTest {
   @BeforeAll
   static void generate() throws Exception {
     String spec = Files.readString(GoldenFiles.spec());
-    // NOTE: frame-rate is left out. Its gauge test input, at most 60 series per page test, has
-    // no bad fraction within 1 % of the 7d page targets, so generating its tests fails.
+    // frame-rate is left out because its gauge test input, at most 60 series per page test, has
+    // no bad fraction within 1 % of the 7d page targets, so it gets a note instead of tests.
     String sloOnly = spec.substring(0, spec.indexOf("  - name: frame-rate\n"));
     String weekly =
         sloOnly.replace("    window: 30d\n", "")

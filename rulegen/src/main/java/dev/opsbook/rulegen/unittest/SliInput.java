@@ -51,6 +51,11 @@ abstract sealed class SliInput {
    */
   abstract Burn burn(double target, boolean above, int maxSeries);
 
+  /** Returns whether {@link #burn} finds a burn for these arguments instead of throwing. */
+  boolean canBurn(double target, boolean above, int maxSeries) {
+    return true;
+  }
+
   abstract boolean gauge();
 
   /**
@@ -227,6 +232,20 @@ abstract sealed class SliInput {
      */
     @Override
     Burn burn(double target, boolean above, int maxSeries) {
+      Burn best = closest(target, above, maxSeries);
+      if (best == null) {
+        throw new IllegalArgumentException("no gauge burn near ratio " + target + " with at most "
+            + maxSeries + " series");
+      }
+      return best;
+    }
+
+    @Override
+    boolean canBurn(double target, boolean above, int maxSeries) {
+      return closest(target, above, maxSeries) != null;
+    }
+
+    private static Burn closest(double target, boolean above, int maxSeries) {
       Burn best = null;
       double bestError = Double.MAX_VALUE;
       for (int total = 1; total <= maxSeries; total++) {
@@ -244,10 +263,6 @@ abstract sealed class SliInput {
           best = new Burn(bad, total);
           bestError = error;
         }
-      }
-      if (best == null) {
-        throw new IllegalArgumentException("no gauge burn near ratio " + target + " with at most "
-            + maxSeries + " series");
       }
       return best;
     }

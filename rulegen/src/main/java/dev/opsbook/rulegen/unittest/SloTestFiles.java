@@ -107,6 +107,10 @@ final class SloTestFiles {
           + " for them"));
     }
     SloTestFiles tests = new SloTestFiles(slo, ruleFile, input.get());
+    Optional<String> burnNote = tests.burnOutOfReach();
+    if (burnNote.isPresent()) {
+      return new Result(List.of(), burnNote);
+    }
     Optional<String> guardNote = tests.guardNeverPasses();
     if (guardNote.isPresent()) {
       return new Result(List.of(), guardNote);
@@ -115,6 +119,25 @@ final class SloTestFiles {
     tests.file(Severity.CRITICAL, "page", PAGE_STEP).ifPresent(files::add);
     tests.file(Severity.WARNING, "ticket", TICKET_STEP).ifPresent(files::add);
     return new Result(files, Optional.empty());
+  }
+
+  /**
+   * Returns a note when some pair's burn, just above or below its threshold, cannot be written
+   * as samples. Gauge SLIs hit this: a ratio such as 1/34 needs more series than promtool loads.
+   */
+  private Optional<String> burnOutOfReach() {
+    for (Pair pair : pairs) {
+      long step = pair.windows().severity() == Severity.CRITICAL ? PAGE_STEP : TICKET_STEP;
+      double atThreshold = pair.threshold() * ABOVE;
+      double belowThreshold = pair.threshold() * BELOW;
+      if (!input.canBurn(atThreshold, true, maxSeries(step))
+          || !input.canBurn(belowThreshold, false, maxSeries(step))) {
+        return Optional.of("no promtool tests for SLO " + slo.name() + ": the bad-sample ratio"
+            + " near the " + pair.name() + " threshold " + Num.format(pair.threshold())
+            + " needs more than " + maxSeries(step) + " gauge series");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

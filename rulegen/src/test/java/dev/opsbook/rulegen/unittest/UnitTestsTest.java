@@ -71,6 +71,25 @@ class UnitTestsTest {
   }
 
   @Test
+  void gaugeSevenDayWindowOutOfReach() {
+    // At 7d, the silent 1h/5m case needs a bad fraction just below 0.03024, such as 3 of 100
+    // series, more than the 60 a page test may use.
+    Slo slo = new Slo("frame-rate", "Frames.", 99, d("7d"), 0,
+        new Sli.GaugeThreshold("fps{job=\"a\"}", Sli.Comparison.GREATER_OR_EQUAL, 90),
+        Map.of());
+    Spec spec = specWith(slo);
+
+    UnitTests.Result result = UnitTests.build(spec, Generator.ruleFiles(spec));
+
+    assertThat(result.files())
+        .extracting(UnitTestFile::path)
+        .noneMatch(path -> path.startsWith("tests/slo-"));
+    assertThat(result.notes())
+        .contains("no promtool tests for SLO frame-rate: the bad-sample ratio near the 1h/5m"
+            + " threshold 0.0336 needs more than 60 gauge series");
+  }
+
+  @Test
   void minEventsEqualToTestTraffic() {
     // 100000 events per minute fill the 1h window with exactly 6000000.
     Slo slo = new Slo("availability", "Requests served.", 99.9, d("30d"), 6_000_000,
