@@ -88,6 +88,25 @@ class GeneratedUnitTestsTest {
     assertThat(result.output()).contains("FAILED").contains("alertname: DiskUsageHigh");
   }
 
+  @Test
+  void testsFailAgainstLoweredBurnFactor() throws Exception {
+    Path out = temp.resolve("out");
+    OutputWriter.write(out, GoldenFiles.generate());
+    Path rules = out.resolve("rules/slo-availability.yml");
+    String oldRules = Files.readString(rules);
+    // 14.4 times the 0.1 % budget is 0.0144, and 6 % lower is 0.013536.
+    String lowered = oldRules.replace(">= 0.0144\n", ">= 0.013536\n");
+    assertThat(lowered).isNotEqualTo(oldRules);
+    Files.writeString(rules, lowered);
+
+    Promtool.Result result =
+        promtool().run(List.of("test", "rules", out.resolve("tests/slo-availability-page-test.yml")
+            .toString()), null);
+
+    assertThat(result.exitCode()).as(result.output()).isNotZero();
+    assertThat(result.output()).contains("FAILED").contains("1h/5m stays silent");
+  }
+
   private static boolean fires(Map<String, Object> check, AlertingRule rule) {
     return rule.alert().equals(check.get("alertname"))
         && expectedLabels(check).stream().anyMatch(labels -> contains(labels, rule));

@@ -68,7 +68,7 @@ final class AlertingValidator {
   private void receiver(Receiver receiver, String path) {
     if (receiver.type() != null && receiver.secretFile() != null) {
       String key = SpecBinder.secretFileKey(receiver.type());
-      Rules.absolutePath(receiver.secretFile())
+      Rules.secretFilePath(receiver.secretFile())
           .ifPresent(message -> problems.add(FieldPath.child(path, key), message));
     }
     if (receiver.channel() != null) {

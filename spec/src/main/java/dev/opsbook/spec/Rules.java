@@ -184,6 +184,24 @@ final class Rules {
     return Optional.empty();
   }
 
+  /**
+   * Checks a path to a file that contains a secret as {@link #absolutePath} does. The message
+   * never quotes the value, because a value that is not a valid path may be the secret itself.
+   */
+  static Optional<String> secretFilePath(String value) {
+    String fix;
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      fix = "remove the control character";
+    } else if (!value.startsWith("/")) {
+      fix = "write an absolute path starting with / to the file that contains the secret";
+    } else if (hasParentSegment(value)) {
+      fix = "remove the .. segment and write the path directly";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of("invalid path (value not shown, because it may be a secret); " + fix);
+  }
+
   static Optional<String> absolutePath(String value) {
     Optional<String> unsafe = noControlCharacters("path", value);
     if (unsafe.isPresent()) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One mistake per case, added to a valid three-line spec. Each case must produce exactly one
@@ -357,6 +358,32 @@ class ProblemCasesTest {
     assertThat(problem.line()).as("line of " + problem).isEqualTo(testCase.line());
     assertThat(problem.column()).as("column of " + problem).isEqualTo(testCase.column());
     assertThat(problem.file()).isEqualTo("s.yaml");
+  }
+
+  /** A secret pasted into a *_file key must not reach the error output, which CI logs keep. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "R0UT1NGKEY0123456789abcdef",
+        "https://user:pa55word@hooks.example.com/services/T0/B0/x",
+        "/etc/am/../pd\tR0UT1NGKEY",
+      })
+  void secretFileValueNotInMessage(String value) {
+    String text =
+        ROUTES_AND_RECEIVER.replace(
+            "routing_key_file: /etc/am/pd", "routing_key_file: \"" + value + "\"");
+
+    SpecException exception =
+        catchThrowableOfType(SpecException.class, () -> SpecLoader.parse(BASE + text, "s.yaml"));
+
+    assertThat(exception).as("expected a problem").isNotNull();
+    List<Problem> problems = exception.problems();
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).path()).isEqualTo("alerting.receivers[0].routing_key_file");
+    assertThat(problems.get(0).line()).isEqualTo(7);
+    assertThat(problems.get(0).message()).contains("invalid path");
+    assertThat(problems.get(0).message()).doesNotContain("R0UT1NGKEY", "pa55word", "hooks");
+    assertThat(exception.getMessage()).doesNotContain("R0UT1NGKEY", "pa55word", "hooks");
   }
 
   static Stream<Arguments> arguments() {

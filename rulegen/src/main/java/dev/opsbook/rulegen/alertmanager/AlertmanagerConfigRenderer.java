@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>The routing tree has one child route per severity. Critical goes to the spec's page
  * receiver, warning to the ticket receiver and info to the info receiver, or to a receiver
  * without integrations ({@value AlertingValidator#BLACKHOLE}) when info is routed nowhere. Two
- * inhibition rules mute a warning while the critical alert of the same name, service and host
- * fires, and mute every other alert of a host while {@value AlertNames#HOST_UNREACHABLE} fires
+ * inhibition rules mute a warning while the critical alert of the same name, service, host and
+ * check instance fires, and mute every other alert of a host while {@value AlertNames#HOST_UNREACHABLE} fires
  * for it. Secrets stay in files that Alertmanager reads, so the output contains none.
  *
  * <p>The output depends on the spec only, so the same spec gives byte-identical text.
@@ -28,6 +28,25 @@ public final class AlertmanagerConfigRenderer {
 
   /** Grouping labels used when the spec lists none. */
   public static final List<String> DEFAULT_GROUP_BY = List.of("alertname", "service");
+
+  /**
+   * Labels that must be equal for a critical alert to mute a warning. Besides the alert name,
+   * service and host, they include the labels that tell one check of a host from another, so a
+   * full filesystem mutes the warning about itself and not the one about another mountpoint.
+   */
+  static final List<String> CRITICAL_MUTES_WARNING_EQUAL =
+      List.of(
+          "alertname",
+          "service",
+          MetricNames.LABEL_HOST,
+          MetricNames.LABEL_CHECK,
+          MetricNames.LABEL_MOUNTPOINT,
+          MetricNames.LABEL_PATH,
+          MetricNames.LABEL_ENDPOINT,
+          MetricNames.LABEL_UNIT,
+          MetricNames.LABEL_TIER,
+          MetricNames.LABEL_PATTERN,
+          MetricNames.LABEL_COMPONENT);
 
   /**
    * Renders the production configuration.
@@ -118,10 +137,10 @@ public final class AlertmanagerConfigRenderer {
     String warning = "severity=\"" + Severity.WARNING.label() + "\"";
     String host = MetricNames.LABEL_HOST;
     yaml.line(0, "inhibit_rules:")
-        .line(1, "# A critical alert mutes the warning of the same alert, service and host.")
+        .line(1, "# A critical alert mutes the warning of the same alert, service, host and check.")
         .line(1, "- source_matchers: [" + quote(critical) + "]")
         .line(2, "target_matchers: [" + quote(warning) + "]")
-        .line(2, "equal: " + YamlText.quotedList(List.of("alertname", "service", host)))
+        .line(2, "equal: " + YamlText.quotedList(CRITICAL_MUTES_WARNING_EQUAL))
         .line(1, "# An unreachable host mutes its other alerts, whose checks cannot run.")
         .line(1, "- source_matchers: ["
             + quote("alertname=\"" + AlertNames.HOST_UNREACHABLE + "\"") + "]")

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * promtool tests of the burn-rate alerts of one SLO. Every window pair gets two test groups. At a
  * burn just above its factor the pair is pending one evaluation before its {@code for} ends,
  * fires when it ends, and resolves soon after the errors stop, because its short window drops
- * below the threshold while its long window is still above it. At 90 % of the factor it stays
+ * below the threshold while its long window is still above it. At 95 % of the factor it stays
  * silent. The pages run at a 1m evaluation interval, the tickets at 15m, so the tests of the
  * slow windows stay short.
  */
@@ -28,8 +28,12 @@ final class SloTestFiles {
 
   /** Burn above the threshold: 2 % clears the float rounding of rates and ratios by far. */
   static final double ABOVE = 1.02;
-  /** Burn below the threshold. */
-  static final double BELOW = 0.9;
+  /**
+   * Burn below the threshold, close enough that lowering a factor by 5 % or more fails the
+   * silent test. At 0.98 the gauge SLO frame-rate of slo-spec.yaml would need more than 60
+   * series near its 6h/30m threshold, so it would get no tests.
+   */
+  static final double BELOW = 0.95;
 
   private static final long PAGE_STEP = 60;
   private static final long TICKET_STEP = 900;

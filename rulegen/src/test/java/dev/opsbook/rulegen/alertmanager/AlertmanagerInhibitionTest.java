@@ -80,6 +80,24 @@ class AlertmanagerInhibitionTest {
   }
 
   @Test
+  void criticalDiskKeepsWarningOfOtherMountpoint() throws Exception {
+    String alertname = "DiskUsageHigh";
+    alertmanager.postAlerts(
+        alerts(
+            diskAlert(alertname, "critical", "/opt"),
+            diskAlert(alertname, "warning", "/opt"),
+            diskAlert(alertname, "warning", "/var")));
+
+    WebhookNotification page = awaitNotification(TestSpecs.PAGE_RECEIVER, alertname);
+    WebhookNotification ticket = awaitNotification(TestSpecs.TICKET_RECEIVER, alertname);
+    Thread.sleep(QUIET_PERIOD.toMillis());
+
+    assertThat(page.labelValues("mountpoint")).containsExactly("/opt");
+    assertThat(ticket.labelValues("mountpoint")).containsExactly("/var");
+    assertThat(mountpointsNotified(TestSpecs.TICKET_RECEIVER, alertname)).containsExactly("/var");
+  }
+
+  @Test
   void unreachableHostMutesItsOtherAlerts() throws Exception {
     String unitAlert = "OpsbookSystemdUnitInactive";
     String backupAlert = "OpsbookBackupTooOld";
@@ -135,6 +153,14 @@ class AlertmanagerInhibitionTest {
         .toList();
   }
 
+  private List<String> mountpointsNotified(String receiver, String alertname) {
+    return notifications(alertname).stream()
+        .filter(notification -> notification.receiver().equals(receiver))
+        .flatMap(notification -> notification.labelValues("mountpoint").stream())
+        .distinct()
+        .toList();
+  }
+
   private static String alerts(String... alerts) {
     return List.of(alerts).stream().collect(Collectors.joining(",", "[", "]"));
   }
@@ -144,5 +170,12 @@ class AlertmanagerInhibitionTest {
         {"labels": {"alertname": "%s", "service": "%s", "severity": "%s", "host": "%s"},\
          "annotations": {"summary": "%s on %s"}}"""
         .formatted(alertname, SERVICE, severity, host, alertname, host);
+  }
+
+  private static String diskAlert(String alertname, String severity, String mountpoint) {
+    return """
+        {"labels": {"alertname": "%s", "service": "%s", "severity": "%s", "host": "h4",\
+         "mountpoint": "%s"}, "annotations": {"summary": "%s on h4:%s"}}"""
+        .formatted(alertname, SERVICE, severity, mountpoint, alertname, mountpoint);
   }
 }

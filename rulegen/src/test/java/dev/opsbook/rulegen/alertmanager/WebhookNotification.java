@@ -48,4 +48,9 @@ record WebhookNotification(String receiver, List<Map<String, String>> alerts) {
   List<String> hosts() {
     return alerts.stream().map(labels -> labels.get("host")).toList();
   }
+
+  /** Returns the value of label {@code name} of each alert, in notification order. */
+  List<String> labelValues(String name) {
+    return alerts.stream().map(labels -> labels.get(name)).toList();
+  }
 }
