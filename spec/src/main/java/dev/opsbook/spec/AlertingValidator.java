@@ -71,7 +71,13 @@ final class AlertingValidator {
       Rules.secretFilePath(receiver.secretFile())
           .ifPresent(message -> problems.add(FieldPath.child(path, key), message));
     }
-    if (receiver.channel() != null) {
+    if (receiver.channel() != null && receiver.channel().contains("://")) {
+      // A webhook URL pasted here would be written into alertmanager.yml, so it is rejected
+      // without repeating the value.
+      problems.add(FieldPath.child(path, "channel"), "channel contains a URL, which would put a"
+          + " secret into alertmanager.yml; write a channel name such as #operations and put the"
+          + " webhook URL in the file that api_url_file names");
+    } else if (receiver.channel() != null) {
       Rules.safeText("channel", receiver.channel())
           .ifPresent(message -> problems.add(FieldPath.child(path, "channel"), message));
     }

@@ -303,6 +303,11 @@ class ProblemCasesTest {
         problem("inline slack url", "alerting:\n  routes: {page: s, ticket: s}\n  receivers:\n"
                 + "    - {name: s, type: slack, api_url_file: /f, api_url: 'https://hooks'}\n",
             "alerting.receivers[0].api_url", 7, 48, "use api_url_file"),
+        problem("slack channel with url", "alerting:\n  routes: {page: s, ticket: s}\n"
+                + "  receivers:\n    - {name: s, type: slack, api_url_file: /f,"
+                + " channel: 'https://hooks.example.com/T0'}\n",
+            "alerting.receivers[0].channel", 7, 57,
+            "channel contains a URL, which would put a secret into alertmanager.yml"),
         problem("unknown receiver type", ROUTES_AND_RECEIVER.replace("pagerduty", "email"),
             "alerting.receivers[0].type", 7, 24,
             "unknown receiver type \"email\"; use one of pagerduty, slack, webhook"),
