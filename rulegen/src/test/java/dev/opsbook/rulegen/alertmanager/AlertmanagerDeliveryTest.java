@@ -40,14 +40,14 @@ class AlertmanagerDeliveryTest {
       try (AlertmanagerServer alertmanager = AlertmanagerServer.start(config, directory)) {
         alertmanager.postAlerts(
             """
-            [{"labels": {"alertname": "OpsbookServiceUnitInactive", "service": "spacetime-api",
+            [{"labels": {"alertname": "SystemdUnitNotActive", "service": "spacetime-api",
                          "severity": "critical", "host": "h1"},
               "annotations": {"summary": "godot-spacetime.service is inactive on h1"}},
-             {"labels": {"alertname": "OpsbookFilesystemUsageHigh", "service": "spacetime-api",
+             {"labels": {"alertname": "DiskUsageHigh", "service": "spacetime-api",
                          "severity": "warning", "host": "h2"},
               "annotations": {"summary": "/opt/spacetime is 85% full on h2",
                               "description": "Free space or grow the volume.",
-                              "runbook_url": "https://runbooks.example.com/spacetime-api#disk"}}]
+                              "runbook_url": "https://runbooks.example.com/spacetime-api#diskusagehigh"}}]
             """);
 
         String page = awaitBody(server, alertmanager, "/pagerduty");
@@ -59,10 +59,10 @@ class AlertmanagerDeliveryTest {
             .contains("\"severity\":\"critical\"");
         assertThat(slack)
             .contains("\"channel\":\"#spacetime-operations\"")
-            .contains("[FIRING:1] OpsbookFilesystemUsageHigh (spacetime-api)")
+            .contains("[FIRING:1] DiskUsageHigh (spacetime-api)")
             .contains("*warning* on h2: /opt/spacetime is 85% full on h2\\n"
                 + "Free space or grow the volume.\\n"
-                + "Runbook: https://runbooks.example.com/spacetime-api#disk");
+                + "Runbook: https://runbooks.example.com/spacetime-api#diskusagehigh");
         assertThat(alertmanager.log()).doesNotContain(ROUTING_KEY);
       }
     }
