@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -79,6 +81,27 @@ class GeneratedUnitTestsTest {
     GeneratedOutput newRules = Generator.generate(SpecLoader.load(raisedSpec), "slo-spec.yaml");
     Files.writeString(rules, newRules.files().get("rules/operations.yml"));
     assertThat(Files.readString(rules)).isNotEqualTo(oldRules).contains("> 95");
+
+    Promtool.Result result =
+        promtool().run(List.of("test", "rules", out.resolve("tests/operations-test.yml")
+            .toString()), null);
+
+    assertThat(result.exitCode()).as(result.output()).isNotZero();
+    assertThat(result.output()).contains("FAILED").contains("alertname: DiskUsageHigh");
+  }
+
+  /** Moves each disk threshold of slo-spec.yaml, 80 % and 85 %, by 5 % of its value. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"80, 76", "80, 84", "85, 80.75", "85, 89.25"})
+  void testsFailAgainstMovedDiskThreshold(String threshold, String moved) throws Exception {
+    Path out = temp.resolve("out");
+    OutputWriter.write(out, GoldenFiles.generate());
+    Path rules = out.resolve("rules/operations.yml");
+    String oldRules = Files.readString(rules);
+    // The disk expressions end with "> 0) > PERCENT", unlike the capacity alerts.
+    String mutated = oldRules.replace("> 0) > " + threshold + "\n", "> 0) > " + moved + "\n");
+    assertThat(mutated).isNotEqualTo(oldRules);
+    Files.writeString(rules, mutated);
 
     Promtool.Result result =
         promtool().run(List.of("test", "rules", out.resolve("tests/operations-test.yml")

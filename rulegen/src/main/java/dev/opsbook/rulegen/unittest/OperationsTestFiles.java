@@ -42,12 +42,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * promtool tests of the operational alerts. For every alert one test group sets a value past
- * its threshold and checks the alert's labels and rendered annotations when its {@code for} has
- * passed, and that it is still pending one evaluation earlier. One further group holds every
- * metric at a value inside its threshold and checks that no alert fires. The values come from
+ * promtool tests of the operational alerts. For every alert one test group sets a value just
+ * past its threshold and checks the alert's labels and rendered annotations when its {@code
+ * for} has passed, and that it is still pending one evaluation earlier. One further group sets
+ * every metric to a value just inside its threshold and checks that no alert fires. Percentages
+ * and durations sit {@link #MARGIN_PERCENT} % of the threshold away from it, and counts one
+ * unit, so a threshold moved by more than that in the rules fails a test. The values come from
  * the spec's thresholds, so a changed threshold changes the tests. Alerts that need days of
  * history go into a second file evaluated hourly.
  */
@@ -64,6 +67,12 @@ final class OperationsTestFiles {
    * window contains at this spacing because Prometheus 2.x includes both ends of a range.
    */
   private static final long LONG_SAMPLE = 300;
+  /**
+   * Distance of a test value from a percentage or duration threshold, in percent of the
+   * threshold, and at least 1 s for durations. 1 % is far above the rounding of rates and
+   * averages (about 1e-15 relative), and {@code time()} is exact at every evaluation.
+   */
+  static final int MARGIN_PERCENT = 1;
   /** Alerts whose test needs longer than this go into the hourly file. */
   private static final long MAX_MINUTE_TEST_SECONDS = DAY;
 
@@ -207,9 +216,8 @@ final class OperationsTestFiles {
   private void disk(List<AlertingRule> named, Checks.Disk disk) {
     AlertingRule warning = severity(named, "warning");
     AlertingRule critical = severity(named, "critical");
-    double between = (disk.warningPercent() + disk.criticalPercent()) / 2;
-    double above = (disk.criticalPercent() + 100) / 2;
-    double inside = disk.warningPercent() / 2;
+    double warningPercent = disk.warningPercent();
+    double criticalPercent = disk.criticalPercent();
     Map<String, String> filesystem = new TreeMap<>();
     filesystem.put("device", "/dev/sda1");
     filesystem.put("fstype", "ext4");
@@ -218,18 +226,33 @@ final class OperationsTestFiles {
     long fireAt = forSeconds(warning);
     long step = MINUTE;
 
-    addGroup(step, diskGroup(between, filesystem, fireAt, step, List.of(warning),
-        "Between the thresholds only the " + Num.format(disk.warningPercent()) + " % ticket"
-            + " fires."));
-    if (above > disk.criticalPercent()) {
+    // Between the thresholds, one value just past the warning and one just inside the critical.
+    Set<Double> between = new TreeSet<>();
+    double[] candidates = {marginAbove(warningPercent), marginBelow(criticalPercent)};
+    for (double percent : candidates) {
+      if (percent > warningPercent && percent < criticalPercent) {
+        between.add(percent);
+      }
+    }
+    if (between.isEmpty()) {
+      between.add((warningPercent + criticalPercent) / 2);
+    }
+    for (double percent : between) {
+      addGroup(step, diskGroup(percent, filesystem, fireAt, step, List.of(warning),
+          "Between the " + num(warningPercent) + " % and " + num(criticalPercent)
+              + " % thresholds only the ticket fires."));
+    }
+    // Usage cannot exceed 100 %, so near 100 the value is halfway between the threshold and 100.
+    double above = Math.min(marginAbove(criticalPercent), (criticalPercent + 100) / 2);
+    if (above > criticalPercent) {
       addGroup(step, diskGroup(above, filesystem, fireAt, step, List.of(critical, warning),
-          "Above " + Num.format(disk.criticalPercent()) + " % the page fires as well, under the"
-              + " same alert name."));
+          "Above " + num(criticalPercent) + " % the page fires as well, under the same alert"
+              + " name."));
     } else {
       notes.add("no firing case for the critical DiskUsageHigh: usage cannot exceed "
-          + Num.format(disk.criticalPercent()) + " %");
+          + num(criticalPercent) + " %");
     }
-    long[] bytes = diskBytes(inside);
+    long[] bytes = diskBytes(marginBelow(warningPercent));
     addHealthy(step, series(withName(filesystem, FILESYSTEM_USED_BYTES),
         bytes[0] + "x" + healthySteps(step)), warning.alert(), fireAt);
     healthy.get(step).add(series(withName(filesystem, FILESYSTEM_AVAIL_BYTES),
@@ -283,15 +306,16 @@ final class OperationsTestFiles {
       }
       Map<String, String> series =
           labels(BACKUP_NEWEST_TIMESTAMP_SECONDS, "host", host, "tier", tier.name());
-      // The newest archive is an hour older than max_age when the test starts.
-      long newest = -(maxAge + HOUR);
+      long margin = marginSeconds(maxAge);
+      long newest = -(maxAge + margin);
       List<UnitTestFile.AlertCheck> checks =
           pendingAndFiring(rule, step, fireAt, outputLabels(series), fireAt - newest);
       addGroup(step, group(rule.alert() + " fires for tier " + tier.name(),
-          List.of("The newest " + tier.name() + " archive is max_age + 1h old at the start."),
+          List.of("The newest " + tier.name() + " archive is " + UnitTestFile.duration(margin)
+              + " older than max_age when the test starts."),
           step, List.of(series(series, newest + "x" + (fireAt / step + 1))), checks));
       long until = healthyEnd(step);
-      addHealthy(step, series(series, (until - maxAge / 2) + "x" + healthySteps(step)),
+      addHealthy(step, series(series, (until - maxAge + margin) + "x" + healthySteps(step)),
           rule.alert(), fireAt);
     }
   }
@@ -301,13 +325,15 @@ final class OperationsTestFiles {
     long minValidity = seconds(certificates.minValidity());
     long step = MINUTE;
     long fireAt = MINUTE;
-    long notAfter = fireAt + minValidity / 2;
+    long margin = marginSeconds(minValidity);
+    long notAfter = fireAt + minValidity - margin;
     List<UnitTestFile.AlertCheck> checks = List.of(new UnitTestFile.AlertCheck(fireAt,
         rule.alert(), List.of(expected(rule, outputLabels(series), notAfter - fireAt))));
-    addGroup(step, group(rule.alert() + " fires", List.of("Half of min_validity remains."), step,
-        List.of(series(series, notAfter + "x2")), checks));
+    addGroup(step, group(rule.alert() + " fires", List.of(UnitTestFile.duration(margin)
+        + " less than min_validity remains."), step, List.of(series(series, notAfter + "x2")),
+        checks));
     long until = healthyEnd(step);
-    addHealthy(step, series(series, (until + 2 * minValidity) + "x" + healthySteps(step)),
+    addHealthy(step, series(series, (until + minValidity + margin) + "x" + healthySteps(step)),
         rule.alert(), fireAt);
   }
 
@@ -315,7 +341,7 @@ final class OperationsTestFiles {
 
   private void journalErrors(AlertingRule rule, Checks.Journal journal) {
     long max = journal.maxErrorsPerDay();
-    long lines = max + Math.max(1, max / 10);
+    long lines = max + 1;
     Map<String, String> series = labels(JOURNAL_ERROR_LINES_TOTAL, "host", host);
     counterJump(rule, series, lines, max, MINUTE * 10,
         lines + " error lines arrive at once; " + max + " would be within the budget.");
@@ -329,7 +355,7 @@ final class OperationsTestFiles {
 
   private void authFailures(AlertingRule rule, Checks.Journal journal) {
     long max = journal.maxAuthFailures();
-    long lines = max + Math.max(1, max / 10);
+    long lines = max + 1;
     Map<String, String> series =
         labels(JOURNAL_PATTERN_LINES_TOTAL, "host", host, "pattern", PATTERN_AUTH_FAILURE);
     // The recorded hourly increase is read at whole hours, so the first count is at 1h.
@@ -371,13 +397,17 @@ final class OperationsTestFiles {
     long minUptime = seconds(uptime.minUptime());
     long step = MINUTE;
     long fireAt = MINUTE;
-    long boot = fireAt - minUptime / 2;
+    long margin = marginSeconds(minUptime);
+    long boot = fireAt - (minUptime - margin);
     Map<String, String> series = labels(HOST_BOOT_TIMESTAMP_SECONDS, "host", host);
     List<UnitTestFile.AlertCheck> checks = List.of(new UnitTestFile.AlertCheck(fireAt,
         rule.alert(), List.of(expected(rule, outputLabels(series), fireAt - boot))));
-    addGroup(step, group(rule.alert() + " fires", List.of("The host booted half of min_uptime"
-        + " ago."), step, List.of(series(series, boot + "x2")), checks));
-    addHealthy(step, series(series, -2 * minUptime + "x" + healthySteps(step)), rule.alert(),
+    addGroup(step, group(rule.alert() + " fires", List.of("The host booted "
+        + UnitTestFile.duration(margin) + " less than min_uptime ago."), step,
+        List.of(series(series, boot + "x2")), checks));
+    // Uptime grows, so the host boots early enough to be just past min_uptime at the check.
+    long healthyBoot = healthyEnd(step) - (minUptime + margin);
+    addHealthy(step, series(series, healthyBoot + "x" + healthySteps(step)), rule.alert(),
         fireAt);
   }
 
@@ -393,8 +423,13 @@ final class OperationsTestFiles {
     double highPercent = cpu ? capacity.cpuHighPercent() : capacity.memoryHighPercent();
     double lowPercent = cpu ? capacity.cpuLowPercent() : capacity.memoryLowPercent();
     PromDuration period = high ? capacity.highFor() : capacity.lowFor();
-    double firing = high ? (highPercent + 100) / 2 : lowPercent / 2;
-    double normal = (highPercent + lowPercent) / 2;
+    double midpoint = (highPercent + lowPercent) / 2;
+    // Utilisation cannot exceed 100 %, so near 100 the value is halfway to 100.
+    double firing = high ? Math.min(marginAbove(highPercent), (highPercent + 100) / 2)
+        : marginBelow(lowPercent);
+    // Each silent value must also stay inside the other threshold of the same resource.
+    double belowHigh = Math.max(marginBelow(highPercent), midpoint);
+    double aboveLow = Math.min(marginAbove(lowPercent), midpoint);
     // The recorded CPU rate needs two samples, so its first point is one evaluation later.
     long periodSeconds = seconds(period);
     long fireGuess = periodSeconds + 2 * HOUR;
@@ -430,12 +465,38 @@ final class OperationsTestFiles {
     capacitySteps.put(key, step);
     long healthySteps = healthyEnd(step) / sample + 1;
     if (high) {
-      List<UnitTestFile.Series> normalSeries = utilisation(cpu, normal, healthySteps);
+      List<UnitTestFile.Series> normalSeries = utilisation(cpu, belowHigh, healthySteps);
       addHealthy(step, normalSeries.get(0), rule.alert(), fireAt);
       healthy.get(step).addAll(normalSeries.subList(1, normalSeries.size()));
     } else {
+      // The healthy group sits just below the high threshold, far from the low one.
       expectSilent(step, rule.alert(), fireAt);
+      addCapacitySilence(rule, step, sample, inputSteps, fireAt, cpu, aboveLow);
     }
+  }
+
+  /**
+   * Adds to one group a utilisation just above the low threshold, checked when the low alert
+   * would fire, so the healthy group, which sits near the high threshold, need not test it.
+   */
+  private void addCapacitySilence(AlertingRule rule, long step, long sample, long inputSteps,
+      long checkAt, boolean cpu, double percent) {
+    String key = "low sustained utilisation silence";
+    UnitTestFile.Group merged = capacityGroups.get(key);
+    List<UnitTestFile.Series> series = new ArrayList<>(utilisation(cpu, percent, inputSteps));
+    List<UnitTestFile.AlertCheck> checks = new ArrayList<>();
+    checks.add(new UnitTestFile.AlertCheck(checkAt, rule.alert(), List.of()));
+    List<String> comment = new ArrayList<>();
+    if (merged != null) {
+      series.addAll(0, merged.inputSeries());
+      checks.addAll(0, merged.alertChecks());
+      comment.addAll(merged.comment());
+    }
+    comment.add((cpu ? "CPU" : "Memory") + " utilisation stays at " + num(percent)
+        + " %, just above the low threshold.");
+    capacityGroups.put(key, group("Host low sustained utilisation alerts stay silent", comment,
+        sample, series, checks));
+    capacitySteps.put(key, step);
   }
 
   /** Returns CPU counters or memory gauges at a utilisation, one sample per step. */
@@ -531,16 +592,18 @@ final class OperationsTestFiles {
         silent.add(new UnitTestFile.AlertCheck(healthyEnd(step), alert, List.of()));
       }
       fileGroups.add(group("every alert stays silent inside its threshold",
-          List.of("Every metric holds a value inside its threshold until "
-              + UnitTestFile.duration(healthyEnd(step)) + "."),
+          List.of("Every metric holds a value just inside its threshold at "
+              + UnitTestFile.duration(healthyEnd(step)) + ", where the checks run."),
           step == MINUTE ? MINUTE : LONG_SAMPLE, healthySeries(step), silent));
       boolean minute = step == MINUTE;
       files.add(new UnitTestFile(minute ? FILE : LONG_FILE, List.of("../" + rules.path()), step,
           rules.groups().stream().map(RuleGroup::name).toList(),
           List.of("Unit tests of the operational alerts"
               + (minute ? "." : " that need days of history, evaluated hourly."),
-              "Each alert fires past its threshold from the spec, with its labels and rendered"
-                  + " annotations, and stays silent inside it."),
+              "Each alert fires just past its threshold from the spec, with its labels and"
+                  + " rendered annotations, and stays silent just inside it.",
+              "Percentages and durations sit " + MARGIN_PERCENT + " % of the threshold past or"
+                  + " inside it. Counts fire one unit past it and stay silent at it."),
           fileGroups));
     }
     return files;
@@ -591,6 +654,21 @@ final class OperationsTestFiles {
       }
     }
     throw new IllegalArgumentException("no recording rule " + prefix + "* in " + rules.path());
+  }
+
+  /** Returns a percentage {@link #MARGIN_PERCENT} % above {@code threshold}. */
+  private static double marginAbove(double threshold) {
+    return threshold * (100 + MARGIN_PERCENT) / 100;
+  }
+
+  /** Returns a percentage {@link #MARGIN_PERCENT} % below {@code threshold}. */
+  private static double marginBelow(double threshold) {
+    return threshold * (100 - MARGIN_PERCENT) / 100;
+  }
+
+  /** Returns {@link #MARGIN_PERCENT} % of a duration in seconds, at least 1 s. */
+  private static long marginSeconds(long threshold) {
+    return Math.max(1, threshold * MARGIN_PERCENT / 100);
   }
 
   private static long stepFor(long fireAt) {
