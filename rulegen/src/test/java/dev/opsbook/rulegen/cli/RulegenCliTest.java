@@ -163,6 +163,15 @@ class RulegenCliTest {
   }
 
   @Test
+  void helpLimitsMissingPromtoolToValidate() {
+    CliRun run = run("--help");
+
+    // generate and check print a note and go on without promtool, so only validate exits 3.
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("3   I/O failure, promtool failing, or, for validate only,");
+  }
+
+  @Test
   void versionPrintsProjectVersion() {
     CliRun run = run("--version");
 
