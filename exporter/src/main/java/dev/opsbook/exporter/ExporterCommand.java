@@ -83,8 +83,8 @@ public final class ExporterCommand implements Callable<Integer> {
       paramLabel = "ADDR",
       defaultValue = ":" + ListenAddress.DEFAULT_PORT,
       description =
-          "HTTP listen address, HOST:PORT, or :PORT for every interface (default:"
-              + " ${DEFAULT-VALUE}).")
+          "HTTP listen address, HOST:PORT, [IPV6]:PORT, or :PORT for every interface"
+              + " (default: ${DEFAULT-VALUE}).")
   private String listen;
 
   @Option(

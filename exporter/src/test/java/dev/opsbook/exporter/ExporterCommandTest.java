@@ -94,6 +94,13 @@ class ExporterCommandTest {
   }
 
   @Test
+  void helpListsIpv6ListenForm() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(out.toString()).contains("[IPV6]:PORT");
+  }
+
+  @Test
   void helpListsSshKeyExitStatus() {
     assertThat(run("--help")).isZero();
 
