@@ -132,8 +132,9 @@ public final class Exporter implements AutoCloseable {
     LandingPage landingPage =
         new LandingPage(Version.get(), target.specFile(), hostLabels, checks, store);
     LOG.info(
-        "exporter configured: {} hosts, {} checks, spec {}",
+        "exporter configured: hosts={} ({}), checks={}, spec {}",
         hosts.size(),
+        String.join(" ", hosts.keySet()),
         checks.size(),
         target.specFile());
     return new Exporter(runners, scheduler, registry, landingPage);

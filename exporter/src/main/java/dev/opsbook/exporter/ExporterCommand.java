@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec.Target;
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:--once printed the metrics",
+      "0:--once printed the metrics, or --help or --version",
       "1:the exporter failed while running, such as a listen address in use",
-      "2:invalid command line or spec",
+      "2:invalid command line, spec or SSH key, such as a missing key file or a wrong"
+          + " passphrase",
       "130:stopped cleanly by SIGINT (Ctrl-C)",
       "143:stopped cleanly by SIGTERM; a systemd unit needs SuccessExitStatus=143"
     })
@@ -82,8 +83,8 @@ public final class ExporterCommand implements Callable<Integer> {
       paramLabel = "ADDR",
       defaultValue = ":" + ListenAddress.DEFAULT_PORT,
       description =
-          "HTTP listen address, HOST:PORT, or :PORT for every interface (default:"
-              + " ${DEFAULT-VALUE}).")
+          "HTTP listen address, HOST:PORT, [IPV6]:PORT, or :PORT for every interface"
+              + " (default: ${DEFAULT-VALUE}).")
   private String listen;
 
   @Option(

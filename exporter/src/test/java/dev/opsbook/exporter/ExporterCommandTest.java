@@ -94,6 +94,21 @@ class ExporterCommandTest {
   }
 
   @Test
+  void helpListsIpv6ListenForm() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(out.toString()).contains("[IPV6]:PORT");
+  }
+
+  @Test
+  void helpListsSshKeyExitStatus() {
+    assertThat(run("--help")).isZero();
+
+    // Keys are loaded before serving, and a key that cannot be used exits with 2.
+    assertThat(out.toString()).contains("2     invalid command line, spec or SSH key");
+  }
+
+  @Test
   void versionPrintsName() {
     assertThat(run("--version")).isZero();
 

@@ -116,6 +116,7 @@ class ExporterSshTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("opsbook_host_up{env=\"test\",host=\"sshd-host\"} 1.0");
     assertThat(log()).contains("exporter configured").doesNotContain("correct horse");
+    assertThat(log()).contains("exporter configured: hosts=1 (sshd-host), checks=");
   }
 
   @Test

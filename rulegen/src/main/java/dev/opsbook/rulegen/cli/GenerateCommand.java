@@ -45,9 +45,10 @@ final class GenerateCommand extends SpecCommand {
       names = "--test-critical-lines-lookback",
       paramLabel = "DURATION",
       description = {
-        "For tests against a live Prometheus only: replaces the range of JournalCriticalLines"
-            + " (10m or more), such as 20s, so the alert ends soon after the last line, and"
-            + " writes no promtool tests. Never use it for committed output."
+        "For tests against a live Prometheus only: replaces the range of JournalCriticalLines,"
+            + " which is 10m or three times journal.interval, whichever is longer, with this one,"
+            + " such as 20s, so the alert ends soon after the last line. Writes no promtool"
+            + " tests. Never use it for committed output."
       })
   String testCriticalLinesLookback;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success; for check, the output directory is current",
       "1:check found a stale, missing or extra generated file",
-      "2:invalid spec or command line",
-      "3:I/O failure, or promtool missing or failing"
+      "2:invalid spec or command line, including PromQL that promtool cannot parse",
+      "3:I/O failure, promtool failing, or, for validate only, promtool missing"
     })
 public final class Rulegen implements Callable<Integer> {
 

@@ -47,10 +47,16 @@ final class ValidateCommand extends SpecCommand {
     } finally {
       TempDirs.deleteQuietly(workDir);
     }
+    int ruleFiles = output.files().size();
     out.println(
-        specFile + " is valid: " + spec.slos().size() + " SLOs, " + output.files().size()
-            + " rule files pass promtool check rules");
+        specFile + " is valid: " + formatCount(spec.slos().size(), "SLO") + ", "
+            + formatCount(ruleFiles, "rule file") + (ruleFiles == 1 ? " passes" : " pass")
+            + " promtool check rules");
     return ExitCodes.OK;
+  }
+
+  private static String formatCount(int number, String noun) {
+    return number + " " + noun + (number == 1 ? "" : "s");
   }
 
   private void checkGenerated(Promtool promtool, Path outDir, GeneratedOutput output)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsbook.rulegen.SpecFixtures;
 import dev.opsbook.spec.Problem;
 import dev.opsbook.spec.SpecException;
+import dev.opsbook.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,6 +164,15 @@ class RulegenCliTest {
   }
 
   @Test
+  void helpLimitsMissingPromtoolToValidate() {
+    CliRun run = run("--help");
+
+    // generate and check print a note and go on without promtool, so only validate exits 3.
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("3   I/O failure, promtool failing, or, for validate only,");
+  }
+
+  @Test
   void versionPrintsProjectVersion() {
     CliRun run = run("--version");
 
@@ -205,5 +215,30 @@ class RulegenCliTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .isEqualTo("slo-spec.yaml is valid: 5 SLOs, 6 rule files pass promtool check rules\n");
+  }
+
+  @Test
+  void validateCountsOneRuleFileInSingular() throws Exception {
+    dev.opsbook.rulegen.RealPromtool.get();
+    Path spec =
+        Files.writeString(
+            temp.resolve("disk-only.yaml"),
+            String.join(
+                "\n",
+                "version: 1",
+                "service: trial",
+                "runbook_url: https://runbooks.example.com/trial",
+                "checks:",
+                "  disk:",
+                "    paths: [/]",
+                "    warning_percent: 80",
+                "    critical_percent: 90",
+                ""));
+
+    CliRun run = CliRun.of(SpecLoader::load, "validate", spec.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .isEqualTo(spec + " is valid: 0 SLOs, 1 rule file passes promtool check rules\n");
   }
 }
