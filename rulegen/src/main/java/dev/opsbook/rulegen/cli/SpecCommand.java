@@ -98,14 +98,30 @@ abstract class SpecCommand implements Callable<Integer> {
 
   /** Fails with one problem per PromQL query of the spec that promtool cannot parse. */
   void checkQueries(Spec spec, Promtool promtool) throws Failure {
-    Path workDir = null;
-    try {
-      workDir = Files.createTempDirectory("rulegen-queries-");
+    inTempDir("rulegen-queries-", workDir -> {
       List<Problem> problems =
           QueryValidator.validate(spec, specFile.toString(), promtool, workDir);
       if (!problems.isEmpty()) {
         throw new Failure(ExitCodes.INVALID, problems.stream().map(Problem::toString).toList());
       }
+    });
+  }
+
+  /** A step that runs promtool with files in a temporary directory. */
+  @FunctionalInterface
+  interface TempDirWork {
+    void run(Path workDir) throws IOException, ToolException, Failure;
+  }
+
+  /**
+   * Runs {@code work} in a new temporary directory and deletes the directory afterwards. An I/O
+   * or promtool failure becomes a {@link Failure} with exit code {@link ExitCodes#FAILURE}.
+   */
+  static void inTempDir(String prefix, TempDirWork work) throws Failure {
+    Path workDir = null;
+    try {
+      workDir = Files.createTempDirectory(prefix);
+      work.run(workDir);
     } catch (ToolException e) {
       throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
     } catch (IOException e) {

@@ -6,7 +6,6 @@ import dev.opsbook.rulegen.promtool.Promtool;
 import dev.opsbook.rulegen.promtool.ToolException;
 import dev.opsbook.spec.model.Spec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,19 +33,7 @@ final class ValidateCommand extends SpecCommand {
       throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
     }
     checkQueries(spec, promtool);
-    Path workDir = null;
-    try {
-      workDir = Files.createTempDirectory("rulegen-validate-");
-      checkGenerated(promtool, workDir, output);
-    } catch (ToolException e) {
-      throw new Failure(ExitCodes.FAILURE, "rulegen: " + e.getMessage());
-    } catch (IOException e) {
-      throw new Failure(
-          ExitCodes.FAILURE,
-          "rulegen: cannot use a temporary directory: " + IoErrors.describe(e));
-    } finally {
-      TempDirs.deleteQuietly(workDir);
-    }
+    inTempDir("rulegen-validate-", workDir -> checkGenerated(promtool, workDir, output));
     int ruleFiles = output.files().size();
     out.println(
         specFile + " is valid: " + formatCount(spec.slos().size(), "SLO") + ", "
