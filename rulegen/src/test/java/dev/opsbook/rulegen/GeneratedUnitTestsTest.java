@@ -130,6 +130,31 @@ class GeneratedUnitTestsTest {
     assertThat(result.output()).contains("FAILED").contains("1h/5m stays silent");
   }
 
+  /**
+   * Moves min_events of every low-traffic guard of availability, 100 in slo-spec.yaml, by 6 %.
+   * The guard groups put the 1h count 5 % below and 5 % above 100.
+   */
+  @ParameterizedTest(name = "min_events {0}")
+  @CsvSource({"106, 1h/5m fires above min_events", "94, 1h/5m stays silent below min_events"})
+  void testsFailAgainstMovedMinEvents(String moved, String failingGroup) throws Exception {
+    Path out = temp.resolve("out");
+    OutputWriter.write(out, GoldenFiles.generate());
+    Path rules = out.resolve("rules/slo-availability.yml");
+    String oldRules = Files.readString(rules);
+    // Only the guards compare with 100, because the burn thresholds are ratios below 1.
+    String mutated = oldRules.replace(" >= 100\n", " >= " + moved + "\n");
+    assertThat(mutated).isNotEqualTo(oldRules);
+    assertThat(mutated).contains("* 3600 >= " + moved + "\n");
+    Files.writeString(rules, mutated);
+
+    Promtool.Result result =
+        promtool().run(List.of("test", "rules", out.resolve("tests/slo-availability-page-test.yml")
+            .toString()), null);
+
+    assertThat(result.exitCode()).as(result.output()).isNotZero();
+    assertThat(result.output()).contains("FAILED").contains(failingGroup);
+  }
+
   private static boolean fires(Map<String, Object> check, AlertingRule rule) {
     return rule.alert().equals(check.get("alertname"))
         && expectedLabels(check).stream().anyMatch(labels -> contains(labels, rule));

@@ -64,6 +64,15 @@ abstract sealed class SliInput {
    */
   abstract List<UnitTestFile.Series> series(Burn burn, long stopStep, long lastStep);
 
+  /**
+   * Returns series in which every event is bad, {@code eventsPerStep} events per step from time 0
+   * to {@code lastStep}.
+   *
+   * @param eventsPerStep a decimal number in plain notation, such as {@code 1.583}
+   * @throws UnsupportedOperationException for a gauge SLI, which counts series-seconds
+   */
+  abstract List<UnitTestFile.Series> allBadSeries(String eventsPerStep, long lastStep);
+
   /** Rounds a count to four significant digits, up or down, so ratios print exactly. */
   static long fourDigits(double value, boolean up) {
     long magnitude = 1;
@@ -146,6 +155,15 @@ abstract sealed class SliInput {
           new UnitTestFile.Series(
               text(otherLabels), counter(good, burn.total(), stopStep, lastStep)));
     }
+
+    @Override
+    List<UnitTestFile.Series> allBadSeries(String eventsPerStep, long lastStep) {
+      String all = "0+" + eventsPerStep + "x" + lastStep;
+      String other = otherCountsAll ? all : "0+0x" + lastStep;
+      return List.of(
+          new UnitTestFile.Series(text(badLabels), all),
+          new UnitTestFile.Series(text(otherLabels), other));
+    }
   }
 
   /** A histogram: the count and the bucket at the latency threshold. */
@@ -190,6 +208,14 @@ abstract sealed class SliInput {
               text(countLabels), counter(burn.total(), burn.total(), stopStep, lastStep)),
           new UnitTestFile.Series(
               text(bucketLabels), counter(fast, burn.total(), stopStep, lastStep)));
+    }
+
+    @Override
+    List<UnitTestFile.Series> allBadSeries(String eventsPerStep, long lastStep) {
+      // The bucket at the threshold stays at 0, so every event is slower than the threshold.
+      return List.of(
+          new UnitTestFile.Series(text(countLabels), "0+" + eventsPerStep + "x" + lastStep),
+          new UnitTestFile.Series(text(bucketLabels), "0+0x" + lastStep));
     }
   }
 
@@ -293,6 +319,12 @@ abstract sealed class SliInput {
         series.add(new UnitTestFile.Series(text(instance), values));
       }
       return series;
+    }
+
+    @Override
+    List<UnitTestFile.Series> allBadSeries(String eventsPerStep, long lastStep) {
+      throw new UnsupportedOperationException(
+          "a gauge SLI counts series-seconds, so it has no events per step");
     }
 
     private static String num(double value) {

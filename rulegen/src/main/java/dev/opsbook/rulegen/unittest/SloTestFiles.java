@@ -9,7 +9,11 @@ import dev.opsbook.rulegen.promql.Promql;
 import dev.opsbook.spec.BurnRateWindows;
 import dev.opsbook.spec.model.Severity;
 import dev.opsbook.spec.model.Slo;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import java.util.TreeMap;
  * fires when it ends, and resolves soon after the errors stop, because its short window drops
  * below the threshold while its long window is still above it. At 95 % of the factor it stays
  * silent. The pages run at a 1m evaluation interval, the tickets at 15m, so the tests of the
- * slow windows stay short.
+ * slow windows stay short. With {@code min_events}, the page file also tests the low-traffic
+ * guard of the 1h/5m pair just below and just above {@code min_events}.
  */
 final class SloTestFiles {
 
@@ -34,6 +39,10 @@ final class SloTestFiles {
    * series near its 6h/30m threshold, so it would get no tests.
    */
   static final double BELOW = 0.95;
+
+  /** Event counts of the guard groups, as shares of min_events: 5 % below and 5 % above. */
+  static final double GUARD_BELOW = 0.95;
+  static final double GUARD_ABOVE = 1.05;
 
   private static final long PAGE_STEP = 60;
   private static final long TICKET_STEP = 900;
@@ -163,7 +172,7 @@ final class SloTestFiles {
       BurnModel model = new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step);
       // activeFrom() searches up to this time, when every long window is full.
       long full = 2 * HOUR + pair.longSeconds();
-      if (!checked.guard(pair, model, burn, full)) {
+      if (!checked.guard(pair, model, burn.total(), full)) {
         return Optional.of("no promtool tests for SLO " + slo.name() + ": the test input holds"
             + " too few events in the " + pair.windows().longWindow() + " window to pass"
             + " min_events " + slo.minEvents() + ", so no burn-rate alert could fire");
@@ -179,6 +188,9 @@ final class SloTestFiles {
         groups.add(atThreshold(pair, step));
         groups.add(belowThreshold(pair, step));
       }
+    }
+    if (severity == Severity.CRITICAL) {
+      groups.addAll(guardGroups(step));
     }
     if (groups.isEmpty()) {
       return Optional.empty();
@@ -205,7 +217,7 @@ final class SloTestFiles {
   private UnitTestFile.Group atThreshold(Pair pair, long step) {
     SliInput.Burn burn = input.burn(pair.threshold() * ABOVE, true, maxSeries(step));
     long active = activeFrom(pair, new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step),
-        burn, step);
+        burn.total(), step);
     long fireAt = active + pair.forSeconds();
     long pendingAt = fireAt - step;
     long afterStop = afterStop(pair, burn, step);
@@ -215,10 +227,10 @@ final class SloTestFiles {
 
     List<UnitTestFile.AlertCheck> alerts = new ArrayList<>();
     if (pendingAt >= active) {
-      alerts.add(alertCheck(pendingAt, model, burn, step, pair, false));
+      alerts.add(alertCheck(pendingAt, model, burn.total(), step, pair, false));
     }
-    alerts.add(alertCheck(fireAt, model, burn, step, pair, true));
-    alerts.add(alertCheck(resolveAt, model, burn, step, pair, false));
+    alerts.add(alertCheck(fireAt, model, burn.total(), step, pair, true));
+    alerts.add(alertCheck(resolveAt, model, burn.total(), step, pair, false));
 
     List<UnitTestFile.ExprCheck> exprs = new ArrayList<>();
     exprs.add(atLeast(pair, pair.longSeconds(), fireAt, true));
@@ -253,8 +265,8 @@ final class SloTestFiles {
     BurnModel model = new BurnModel(burn.ratio(), input.gauge(), Long.MAX_VALUE, step);
     SliInput.Burn above = input.burn(pair.threshold() * ABOVE, true, maxSeries(step));
     long wouldFire =
-        activeFrom(pair, new BurnModel(above.ratio(), input.gauge(), Long.MAX_VALUE, step), above,
-            step) + pair.forSeconds();
+        activeFrom(pair, new BurnModel(above.ratio(), input.gauge(), Long.MAX_VALUE, step),
+            above.total(), step) + pair.forSeconds();
     List<String> comment =
         List.of(pair.name() + " at " + describe(burn, pair) + ": silent at "
             + UnitTestFile.duration(wouldFire) + ", when a burn above the threshold fires.");
@@ -266,7 +278,99 @@ final class SloTestFiles {
         BurnModel.SAMPLE_SECONDS,
         input.series(burn, lastStep, lastStep),
         List.of(atLeast(pair, pair.longSeconds(), wouldFire, false)),
-        List.of(alertCheck(wouldFire, model, burn, step, pair, false)));
+        List.of(alertCheck(wouldFire, model, burn.total(), step, pair, false)));
+  }
+
+  /**
+   * Returns two groups that test the low-traffic guard of the page pair with the shortest long
+   * window, 1h/5m. Every event is bad. The long window contains at least 5 % fewer events than
+   * min_events in the first group and at least 5 % more in the second. Returns none without a
+   * guard, for a gauge SLI, and when an error ratio of 1 does not clearly pass the threshold. A
+   * gauge's guard counts series-seconds, which the input can only change by a whole series
+   * (3600 events in 1h), so it cannot put the count near min_events.
+   */
+  private List<UnitTestFile.Group> guardGroups(long step) {
+    Optional<Pair> page =
+        pairs.stream()
+            .filter(pair -> pair.windows().severity() == Severity.CRITICAL)
+            .min(Comparator.comparingLong(Pair::longSeconds));
+    if (slo.minEvents() <= 0 || input.gauge() || page.isEmpty()
+        || page.get().longSeconds() > BurnModel.LONGEST_RAW_SECONDS
+        || page.get().threshold() * (1 + CLEARANCE) >= 1) {
+      return List.of();
+    }
+    return List.of(
+        guardGroup(page.get(), step, GUARD_BELOW), guardGroup(page.get(), step, GUARD_ABOVE));
+  }
+
+  /**
+   * Returns a group in which every event is bad and the pair's long window contains
+   * {@code share} times min_events, rounded away from min_events. The checks run when the window
+   * has been full for the pair's {@code for}, so the pair fires exactly when the guard passes.
+   */
+  private UnitTestFile.Group guardGroup(Pair pair, long step, double share) {
+    boolean above = share > 1;
+    long samples = pair.longSeconds() / BurnModel.SAMPLE_SECONDS;
+    // Four significant digits keep the samples readable and move the count by at most 0.1 %.
+    MathContext digits = new MathContext(4, above ? RoundingMode.CEILING : RoundingMode.FLOOR);
+    BigDecimal perStep =
+        BigDecimal.valueOf(slo.minEvents())
+            .multiply(BigDecimal.valueOf(share))
+            .divide(BigDecimal.valueOf(samples), digits)
+            .stripTrailingZeros();
+    String count = perStep.multiply(BigDecimal.valueOf(samples)).stripTrailingZeros()
+        .toPlainString();
+    long checkAt = pair.longSeconds() + pair.forSeconds();
+    BurnModel model = new BurnModel(1, false, Long.MAX_VALUE, step);
+
+    List<UnitTestFile.ExprCheck> exprs = new ArrayList<>();
+    exprs.add(atLeast(pair, pair.longSeconds(), checkAt, true));
+    exprs.add(atLeast(pair, pair.shortSeconds(), checkAt, true));
+    exprs.add(guardCheck(pair, checkAt, above));
+    List<UnitTestFile.AlertCheck> alerts =
+        List.of(alertCheck(checkAt, model, perStep.doubleValue(), step, pair, above));
+
+    String window = pair.windows().longWindow().toString();
+    List<String> comment = new ArrayList<>();
+    comment.add(pair.name() + " guard: " + perStep.toPlainString() + " events per step, all bad,"
+        + " so the error ratio is 1, far above the threshold " + Num.format(pair.threshold())
+        + ".");
+    comment.add("From " + window + " on, the " + window + " window contains " + count
+        + " events, at least 5 % " + (above ? "above" : "below") + " min_events " + slo.minEvents()
+        + ", so at " + UnitTestFile.duration(checkAt) + ", when its for ("
+        + UnitTestFile.duration(pair.forSeconds()) + ") has passed, the pair "
+        + (above ? "fires." : "is silent."));
+    if (!above) {
+      comment.add("The guard counts " + guardCount(pair) + ". The samples start at 0 and span"
+          + " the window, so rate() does not extrapolate, and the count is exact up to float"
+          + " rounding, far below 1e-12 relative. That rounding cannot cross the 5 % margin,"
+          + " while a min_events 6 % higher or lower fails one of the two guard groups.");
+    }
+    return new UnitTestFile.Group(
+        pair.name() + (above ? " fires above min_events" : " stays silent below min_events"),
+        comment,
+        BurnModel.SAMPLE_SECONDS,
+        input.allBadSeries(perStep.toPlainString(), checkAt / BurnModel.SAMPLE_SECONDS + 1),
+        exprs,
+        alerts);
+  }
+
+  /** Returns a check that the guard's event count over the pair's long window passes, or not. */
+  private UnitTestFile.ExprCheck guardCheck(Pair pair, long t, boolean passes) {
+    String expr = guardCount(pair) + " >= bool " + slo.minEvents();
+    return new UnitTestFile.ExprCheck(
+        expr, t,
+        List.of(new UnitTestFile.Sample(Promql.selector("", new TreeMap<>(seriesLabels)),
+            passes ? 1 : 0)));
+  }
+
+  /** Returns the guard's event count of a long window up to 6h, as the rules compute it. */
+  private String guardCount(Pair pair) {
+    Map<String, String> selector = new TreeMap<>();
+    selector.put("service", seriesLabels.get("service"));
+    selector.put("slo", seriesLabels.get("slo"));
+    String series = "slo:sli_total:rate" + UnitTestFile.duration(pair.longSeconds());
+    return Promql.selector(series, selector) + " * " + pair.longSeconds();
   }
 
   /**
@@ -304,18 +408,22 @@ final class SloTestFiles {
   }
 
   /** Returns the first evaluation at which the pair's condition holds during a steady burn. */
-  private long activeFrom(Pair pair, BurnModel model, SliInput.Burn burn, long step) {
+  private long activeFrom(Pair pair, BurnModel model, double traffic, long step) {
     for (long t = 0; t <= 2 * HOUR + pair.longSeconds(); t += step) {
-      if (condition(pair, model, burn, t) == Boolean.TRUE) {
+      if (condition(pair, model, traffic, t) == Boolean.TRUE) {
         return t;
       }
     }
     throw new IllegalStateException("pair " + pair.name() + " never meets its burn-rate condition");
   }
 
-  /** Returns whether the pair's expression has a result at t; null when too close to call. */
-  private Boolean condition(Pair pair, BurnModel model, SliInput.Burn burn, long t) {
-    if (!guard(pair, model, burn, t)) {
+  /**
+   * Returns whether the pair's expression has a result at t; null when too close to call.
+   *
+   * @param traffic events per step, or gauge series
+   */
+  private Boolean condition(Pair pair, BurnModel model, double traffic, long t) {
+    if (!guard(pair, model, traffic, t)) {
       return false;
     }
     Boolean longHolds = atLeast(model.errorRatio(pair.longSeconds(), t), pair.threshold());
@@ -337,7 +445,7 @@ final class SloTestFiles {
     return relative > 0;
   }
 
-  private boolean guard(Pair pair, BurnModel model, SliInput.Burn burn, long t) {
+  private boolean guard(Pair pair, BurnModel model, double traffic, long t) {
     if (slo.minEvents() <= 0) {
       return true;
     }
@@ -347,22 +455,23 @@ final class SloTestFiles {
           pair.longSeconds() <= BurnModel.LONGEST_RAW_SECONDS
               ? pair.longSeconds()
               : HOUR * (Math.min(t, pair.longSeconds()) / HOUR + 1);
-      return burn.total() * seconds >= slo.minEvents();
+      return traffic * seconds >= slo.minEvents();
     }
-    return model.guardEvents(pair.longSeconds(), t) * burn.total() >= slo.minEvents();
+    return model.guardEvents(pair.longSeconds(), t) * traffic >= slo.minEvents();
   }
 
   /**
    * Returns the alert check at t: every pair of this SLO whose condition has held for its whole
    * {@code for}, because all pairs share one alert name.
    *
+   * @param traffic events per step, or gauge series
    * @param expectFiring whether {@code pair} itself must fire at t, checked here
    */
   private UnitTestFile.AlertCheck alertCheck(
-      long t, BurnModel model, SliInput.Burn burn, long step, Pair pair, boolean expectFiring) {
+      long t, BurnModel model, double traffic, long step, Pair pair, boolean expectFiring) {
     List<UnitTestFile.ExpectedAlert> alerts = new ArrayList<>();
     for (Pair other : pairs) {
-      boolean firing = firing(other, model, burn, step, t);
+      boolean firing = firing(other, model, traffic, step, t);
       if (other == pair && firing != expectFiring) {
         throw new IllegalStateException(
             "pair " + pair.name() + " firing=" + firing + " at " + t + "s, expected " + expectFiring);
@@ -375,7 +484,7 @@ final class SloTestFiles {
     return new UnitTestFile.AlertCheck(t, pair.rule().alert(), alerts);
   }
 
-  private boolean firing(Pair pair, BurnModel model, SliInput.Burn burn, long step, long t) {
+  private boolean firing(Pair pair, BurnModel model, double traffic, long step, long t) {
     long from = t - pair.forSeconds();
     if (from < 0) {
       return false;
@@ -383,7 +492,7 @@ final class SloTestFiles {
     // Latest first: one evaluation without a result resets the alert, whatever came before.
     boolean tooClose = false;
     for (long at = t; at >= from; at -= step) {
-      Boolean holds = condition(pair, model, burn, at);
+      Boolean holds = condition(pair, model, traffic, at);
       if (holds == Boolean.FALSE) {
         return false;
       }
