@@ -44,7 +44,7 @@ final class Rules {
   private Rules() {}
 
   /**
-   * Longest service or SLO name. SLO names become file names such as
+   * Maximum length of a service or SLO name. SLO names become file names such as
    * {@code slo-NAME-ticket-test.yml}, and most file systems limit a name to 255 bytes.
    */
   static final int MAX_SLUG_LENGTH = 63;
