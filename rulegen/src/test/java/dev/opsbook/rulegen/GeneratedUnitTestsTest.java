@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The generated promtool unit tests, run by the real promtool. */
 class GeneratedUnitTestsTest {
 
-  /** All files together take about 20 s on two busy cores; the deadline leaves room. */
+  /** All files together take about 33 s on two busy cores, so the deadline leaves room. */
   private static final Duration PROMTOOL_TIMEOUT = Duration.ofSeconds(240);
 
   @TempDir Path temp;
