@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The generated promtool unit tests, run by the real promtool. */
 class GeneratedUnitTestsTest {
 
-  /** All files together take about 20 s on two busy cores; the deadline leaves room. */
+  /** All files together take about 33 s on two busy cores, so the deadline leaves room. */
   private static final Duration PROMTOOL_TIMEOUT = Duration.ofSeconds(240);
 
   @TempDir Path temp;
@@ -131,28 +131,73 @@ class GeneratedUnitTestsTest {
   }
 
   /**
-   * Moves min_events of every low-traffic guard of availability, 100 in slo-spec.yaml, by 6 %.
-   * The guard groups put the 1h count 5 % below and 5 % above 100.
+   * Moves min_events of one pair's low-traffic guard of availability, 100 in slo-spec.yaml, by
+   * 6 %. The guard groups of each pair put its count 5 % below and 5 % above 100.
+   *
+   * @param guard the end of the guard's event count in the rules, unique to the pair
    */
-  @ParameterizedTest(name = "min_events {0}")
-  @CsvSource({"106, 1h/5m fires above min_events", "94, 1h/5m stays silent below min_events"})
-  void testsFailAgainstMovedMinEvents(String moved, String failingGroup) throws Exception {
+  @ParameterizedTest(name = "{3}: min_events {1}")
+  @CsvSource({
+    "'} * 3600', 106, page, 1h/5m fires above min_events",
+    "'} * 3600', 94, page, 1h/5m stays silent below min_events",
+    "'} * 21600', 106, page, 6h/30m fires above min_events",
+    "'} * 21600', 94, page, 6h/30m stays silent below min_events",
+    "'[1d:1h]) * 3600', 106, ticket, 1d/2h fires above min_events",
+    "'[1d:1h]) * 3600', 94, ticket, 1d/2h stays silent below min_events",
+    "'[3d:1h]) * 3600', 106, ticket, 3d/6h fires above min_events",
+    "'[3d:1h]) * 3600', 94, ticket, 3d/6h stays silent below min_events"
+  })
+  void testsFailAgainstMovedMinEvents(String guard, String moved, String kind,
+      String failingGroup) throws Exception {
     Path out = temp.resolve("out");
     OutputWriter.write(out, GoldenFiles.generate());
     Path rules = out.resolve("rules/slo-availability.yml");
     String oldRules = Files.readString(rules);
-    // Only the guards compare with 100, because the burn thresholds are ratios below 1.
-    String mutated = oldRules.replace(" >= 100\n", " >= " + moved + "\n");
-    assertThat(mutated).isNotEqualTo(oldRules);
-    assertThat(mutated).contains("* 3600 >= " + moved + "\n");
+    String mutated = replaceOnce(oldRules, guard + " >= 100\n", guard + " >= " + moved + "\n");
     Files.writeString(rules, mutated);
 
-    Promtool.Result result =
-        promtool().run(List.of("test", "rules", out.resolve("tests/slo-availability-page-test.yml")
-            .toString()), null);
+    Promtool.Result result = promtool().run(List.of("test", "rules",
+        out.resolve("tests/slo-availability-" + kind + "-test.yml").toString()), null);
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
     assertThat(result.output()).contains("FAILED").contains(failingGroup);
+  }
+
+  /** Removes one pair's low-traffic guard of availability, so the pair fires below min_events. */
+  @ParameterizedTest(name = "{2}")
+  @CsvSource({
+    "'} * 3600', page, 1h/5m stays silent below min_events",
+    "'} * 21600', page, 6h/30m stays silent below min_events",
+    "'[1d:1h]) * 3600', ticket, 1d/2h stays silent below min_events",
+    "'[3d:1h]) * 3600', ticket, 3d/6h stays silent below min_events"
+  })
+  void testsFailWithoutGuard(String guard, String kind, String failingGroup) throws Exception {
+    Path out = temp.resolve("out");
+    OutputWriter.write(out, GoldenFiles.generate());
+    Path rules = out.resolve("rules/slo-availability.yml");
+    String oldRules = Files.readString(rules);
+    // The guard is the last operand of the alert expression: "\nand\n  COUNT >= 100".
+    String line = oldRules.lines()
+        .filter(text -> text.endsWith(guard + " >= 100"))
+        .findFirst()
+        .orElseThrow();
+    String andLine = line.substring(0, line.indexOf(line.strip()) - 2) + "and\n";
+    String mutated = replaceOnce(oldRules, andLine + line + "\n", "");
+    Files.writeString(rules, mutated);
+
+    Promtool.Result result = promtool().run(List.of("test", "rules",
+        out.resolve("tests/slo-availability-" + kind + "-test.yml").toString()), null);
+
+    assertThat(result.exitCode()).as(result.output()).isNotZero();
+    assertThat(result.output()).contains("FAILED").contains(failingGroup);
+  }
+
+  /** Returns text with its only occurrence of target replaced. */
+  private static String replaceOnce(String text, String target, String replacement) {
+    int first = text.indexOf(target);
+    assertThat(first).as("occurrence of " + target).isNotNegative();
+    assertThat(text.indexOf(target, first + 1)).as("second occurrence of " + target).isNegative();
+    return text.substring(0, first) + replacement + text.substring(first + target.length());
   }
 
   private static boolean fires(Map<String, Object> check, AlertingRule rule) {

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,8 @@ import java.util.TreeMap;
  * fires when it ends, and resolves soon after the errors stop, because its short window drops
  * below the threshold while its long window is still above it. At 95 % of the factor it stays
  * silent. The pages run at a 1m evaluation interval, the tickets at 15m, so the tests of the
- * slow windows stay short. With {@code min_events}, the page file also tests the low-traffic
- * guard of the 1h/5m pair just below and just above {@code min_events}.
+ * slow windows stay short. With {@code min_events}, each file also tests the low-traffic guard
+ * of each of its pairs just below and just above {@code min_events}.
  */
 final class SloTestFiles {
 
@@ -189,8 +188,10 @@ final class SloTestFiles {
         groups.add(belowThreshold(pair, step));
       }
     }
-    if (severity == Severity.CRITICAL) {
-      groups.addAll(guardGroups(step));
+    for (Pair pair : pairs) {
+      if (pair.windows().severity() == severity) {
+        groups.addAll(guardGroups(pair, step));
+      }
     }
     if (groups.isEmpty()) {
       return Optional.empty();
@@ -282,46 +283,50 @@ final class SloTestFiles {
   }
 
   /**
-   * Returns two groups that test the low-traffic guard of the page pair with the shortest long
-   * window, 1h/5m. Every event is bad. The long window contains at least 5 % fewer events than
+   * Returns two groups that test the low-traffic guard of one pair. Every event is bad. At every
+   * evaluation of the pair's last {@code for}, the guard counts at least 5 % fewer events than
    * min_events in the first group and at least 5 % more in the second. Returns none without a
    * guard, for a gauge SLI, and when an error ratio of 1 does not clearly pass the threshold. A
    * gauge's guard counts series-seconds, which the input can only change by a whole series
    * (3600 events in 1h), so it cannot put the count near min_events.
    */
-  private List<UnitTestFile.Group> guardGroups(long step) {
-    Optional<Pair> page =
-        pairs.stream()
-            .filter(pair -> pair.windows().severity() == Severity.CRITICAL)
-            .min(Comparator.comparingLong(Pair::longSeconds));
-    if (slo.minEvents() <= 0 || input.gauge() || page.isEmpty()
-        || page.get().longSeconds() > BurnModel.LONGEST_RAW_SECONDS
-        || page.get().threshold() * (1 + CLEARANCE) >= 1) {
+  private List<UnitTestFile.Group> guardGroups(Pair pair, long step) {
+    if (slo.minEvents() <= 0 || input.gauge() || pair.threshold() * (1 + CLEARANCE) >= 1) {
       return List.of();
     }
-    return List.of(
-        guardGroup(page.get(), step, GUARD_BELOW), guardGroup(page.get(), step, GUARD_ABOVE));
+    return List.of(guardGroup(pair, step, GUARD_BELOW), guardGroup(pair, step, GUARD_ABOVE));
   }
 
   /**
-   * Returns a group in which every event is bad and the pair's long window contains
-   * {@code share} times min_events, rounded away from min_events. The checks run when the window
-   * has been full for the pair's {@code for}, so the pair fires exactly when the guard passes.
+   * Returns a group in which every event is bad. The fewest events the guard counts at an
+   * evaluation of the pair's last {@code for} are {@code share} times min_events, rounded away
+   * from min_events. The checks run when the long window has been full for that {@code for}, so
+   * the pair fires exactly when the guard passes.
    */
   private UnitTestFile.Group guardGroup(Pair pair, long step, double share) {
     boolean above = share > 1;
-    long samples = pair.longSeconds() / BurnModel.SAMPLE_SECONDS;
+    long checkAt = pair.longSeconds() + pair.forSeconds();
+    BurnModel model = new BurnModel(1, false, Long.MAX_VALUE, step);
+    // Samples the guard counts. A window up to 6h counts every sample in it. A longer one sums
+    // whole hours at 1h subquery points. Prometheus 2.x counts one hour more at an evaluation on a
+    // whole hour once the first hour has left the window, so the fewest over the last for set the
+    // margin.
+    long minSamples = Long.MAX_VALUE;
+    long maxSamples = 0;
+    for (long t = checkAt - pair.forSeconds(); t <= checkAt; t += step) {
+      long counted = Math.round(model.guardEvents(pair.longSeconds(), t));
+      minSamples = Math.min(minSamples, counted);
+      maxSamples = Math.max(maxSamples, counted);
+    }
     // Four significant digits keep the samples readable and move the count by at most 0.1 %.
     MathContext digits = new MathContext(4, above ? RoundingMode.CEILING : RoundingMode.FLOOR);
     BigDecimal perStep =
         BigDecimal.valueOf(slo.minEvents())
             .multiply(BigDecimal.valueOf(share))
-            .divide(BigDecimal.valueOf(samples), digits)
+            .divide(BigDecimal.valueOf(minSamples), digits)
             .stripTrailingZeros();
-    String count = perStep.multiply(BigDecimal.valueOf(samples)).stripTrailingZeros()
+    String count = perStep.multiply(BigDecimal.valueOf(minSamples)).stripTrailingZeros()
         .toPlainString();
-    long checkAt = pair.longSeconds() + pair.forSeconds();
-    BurnModel model = new BurnModel(1, false, Long.MAX_VALUE, step);
 
     List<UnitTestFile.ExprCheck> exprs = new ArrayList<>();
     exprs.add(atLeast(pair, pair.longSeconds(), checkAt, true));
@@ -335,11 +340,29 @@ final class SloTestFiles {
     comment.add(pair.name() + " guard: " + perStep.toPlainString() + " events per step, all bad,"
         + " so the error ratio is 1, far above the threshold " + Num.format(pair.threshold())
         + ".");
-    comment.add("From " + window + " on, the " + window + " window contains " + count
-        + " events, at least 5 % " + (above ? "above" : "below") + " min_events " + slo.minEvents()
-        + ", so at " + UnitTestFile.duration(checkAt) + ", when its for ("
-        + UnitTestFile.duration(pair.forSeconds()) + ") has passed, the pair "
-        + (above ? "fires." : "is silent."));
+    String side = above ? "above" : "below";
+    String outcome = ", when its for (" + UnitTestFile.duration(pair.forSeconds())
+        + ") has passed, the pair " + (above ? "fires." : "is silent.");
+    if (pair.longSeconds() <= BurnModel.LONGEST_RAW_SECONDS) {
+      comment.add("From " + window + " on, the " + window + " window contains " + count
+          + " events, at least 5 % " + side + " min_events " + slo.minEvents() + ", so at "
+          + UnitTestFile.duration(checkAt) + outcome);
+    } else {
+      String maxCount = perStep.multiply(BigDecimal.valueOf(maxSamples)).stripTrailingZeros()
+          .toPlainString();
+      String from = "From " + UnitTestFile.duration(checkAt - pair.forSeconds()) + " to "
+          + UnitTestFile.duration(checkAt) + " the guard counts ";
+      if (minSamples == maxSamples) {
+        comment.add(from + count + " events at every evaluation, at least 5 % " + side
+            + " min_events " + slo.minEvents() + ".");
+      } else {
+        comment.add(from + "between " + count + " and " + maxCount + " events, one hour more at"
+            + " some evaluations on a whole hour. The fewest are at least 5 % " + side
+            + " min_events " + slo.minEvents()
+            + (above ? "." : ", and the most are below it too."));
+      }
+      comment.add("So at " + UnitTestFile.duration(checkAt) + outcome);
+    }
     if (!above) {
       comment.add("The guard counts " + guardCount(pair) + ". The samples start at 0 and span"
           + " the window, so rate() does not extrapolate, and the count is exact up to float"
@@ -364,13 +387,20 @@ final class SloTestFiles {
             passes ? 1 : 0)));
   }
 
-  /** Returns the guard's event count of a long window up to 6h, as the rules compute it. */
+  /**
+   * Returns the guard's event count of the pair's long window, as the rules compute it: rate
+   * times length up to 6h, and beyond 6h the sum of the recorded 1h rates at 1h subquery points.
+   */
   private String guardCount(Pair pair) {
     Map<String, String> selector = new TreeMap<>();
     selector.put("service", seriesLabels.get("service"));
     selector.put("slo", seriesLabels.get("slo"));
-    String series = "slo:sli_total:rate" + UnitTestFile.duration(pair.longSeconds());
-    return Promql.selector(series, selector) + " * " + pair.longSeconds();
+    if (pair.longSeconds() <= BurnModel.LONGEST_RAW_SECONDS) {
+      String series = "slo:sli_total:rate" + UnitTestFile.duration(pair.longSeconds());
+      return Promql.selector(series, selector) + " * " + pair.longSeconds();
+    }
+    return "sum_over_time(" + Promql.selector("slo:sli_total:rate1h", selector) + "["
+        + UnitTestFile.duration(pair.longSeconds()) + ":1h]) * " + HOUR;
   }
 
   /**
