@@ -100,7 +100,11 @@ final class SloAlerts {
    * divides the observed increase by the window length, so rate times length is the count even
    * when the series is younger than the window. A recorded long window would extrapolate a young
    * series to the full window instead, so its count sums the recorded 1h rates at a 1h subquery
-   * step: disjoint hours, each counted once.
+   * step, one per hour of the window.
+   *
+   * <p>NOTE: Prometheus 2.x includes both ends of a subquery range, so at an evaluation on a whole
+   * hour the sum has one hour more, such as 25 for 1d, and the count is up to 1/24 too high.
+   * Prometheus 3 excludes the start and counts 24.
    */
   private String eventCount(PromDuration window) {
     if (window.compareTo(SloRecordings.LONGEST_RAW_WINDOW) <= 0) {
