@@ -102,9 +102,9 @@ final class SloAlerts {
    * series to the full window instead, so its count sums the recorded 1h rates at a 1h subquery
    * step, one per hour of the window.
    *
-   * <p>NOTE: Prometheus 2.x includes both ends of a subquery range, so at an evaluation on a whole
-   * hour the sum has one hour more, such as 25 for 1d, and the count is up to 1/24 too high.
-   * Prometheus 3 excludes the start and counts 24.
+   * <p>NOTE: Prometheus 2.42 includes both ends of the subquery range, as promtool's tests of the
+   * guard show, so at an evaluation on a whole hour the sum has one hour more, such as 25 for 1d,
+   * and the count is up to 1/24 too high.
    */
   private String eventCount(PromDuration window) {
     if (window.compareTo(SloRecordings.LONGEST_RAW_WINDOW) <= 0) {
