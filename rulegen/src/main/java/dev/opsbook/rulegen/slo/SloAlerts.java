@@ -26,7 +26,6 @@ final class SloAlerts {
   private static final PromDuration SHORT_TICKET_FOR = PromDuration.parse("15m");
   private static final PromDuration LONG_TICKET_FOR = PromDuration.parse("1h");
   private static final PromDuration ONE_DAY = PromDuration.parse("1d");
-  private static final PromDuration ONE_HOUR = PromDuration.parse("1h");
 
   private final SpecContext context;
   private final SloSeries series;
@@ -89,29 +88,10 @@ final class SloAlerts {
         .append(threshold)
         .append("\n)");
     if (slo.minEvents() > 0) {
-      expr.append("\nand\n  ").append(eventCount(pair.longWindow())).append(" >= ")
+      expr.append("\nand\n  ").append(series.eventCount(pair.longWindow())).append(" >= ")
           .append(slo.minEvents());
     }
     return expr.toString();
-  }
-
-  /**
-   * Returns the number of events in a window, for the low-traffic guard. For a raw window, rate()
-   * divides the observed increase by the window length, so rate times length is the count even
-   * when the series is younger than the window. A recorded long window would extrapolate a young
-   * series to the full window instead, so its count sums the recorded 1h rates at a 1h subquery
-   * step, one per hour of the window.
-   *
-   * <p>NOTE: Prometheus 2.42 includes both ends of the subquery range, as promtool's tests of the
-   * guard show, so at an evaluation on a whole hour the sum has one hour more, such as 25 for 1d,
-   * and the count is up to 1/24 too high.
-   */
-  private String eventCount(PromDuration window) {
-    if (window.compareTo(SloRecordings.LONGEST_RAW_WINDOW) <= 0) {
-      return series.select(SloSeries.totalRate(window)) + " * " + Num.format(window.seconds());
-    }
-    return "sum_over_time(" + series.select(SloSeries.totalRate(ONE_HOUR)) + "[" + window + ":"
-        + ONE_HOUR + "]) * " + Num.format(ONE_HOUR.seconds());
   }
 
   private String summary(BurnRateWindows.WindowPair pair) {

@@ -1,6 +1,7 @@
 package dev.opsbook.rulegen.slo;
 
 import dev.opsbook.rulegen.SpecContext;
+import dev.opsbook.rulegen.promql.Num;
 import dev.opsbook.rulegen.promql.Promql;
 import dev.opsbook.spec.model.PromDuration;
 import dev.opsbook.spec.model.Slo;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 public final class SloSeries {
 
   public static final String LABEL_SLO = "slo";
+
+  private static final PromDuration ONE_HOUR = PromDuration.parse("1h");
 
   private final String service;
   private final Slo slo;
@@ -62,5 +65,24 @@ public final class SloSeries {
 
   public Slo slo() {
     return slo;
+  }
+
+  /**
+   * Returns the number of events in a window, for the low-traffic guard. For a raw window, rate()
+   * divides the observed increase by the window length, so rate times length is the count even
+   * when the series is younger than the window. A recorded long window would extrapolate a young
+   * series to the full window instead, so its count sums the recorded 1h rates at a 1h subquery
+   * step, one per hour of the window.
+   *
+   * <p>NOTE: Prometheus 2.42 includes both ends of the subquery range, as promtool's tests of the
+   * guard show, so at an evaluation on a whole hour the sum has one hour more, such as 25 for 1d,
+   * and the count is up to 1/24 too high.
+   */
+  public String eventCount(PromDuration window) {
+    if (window.compareTo(SloRecordings.LONGEST_RAW_WINDOW) <= 0) {
+      return select(SloSeries.totalRate(window)) + " * " + Num.format(window.seconds());
+    }
+    return "sum_over_time(" + select(SloSeries.totalRate(ONE_HOUR)) + "[" + window + ":"
+        + ONE_HOUR + "]) * " + Num.format(ONE_HOUR.seconds());
   }
 }

@@ -6,6 +6,7 @@ import dev.opsbook.rulegen.model.Rule;
 import dev.opsbook.rulegen.model.RuleFile;
 import dev.opsbook.rulegen.promql.Num;
 import dev.opsbook.rulegen.promql.Promql;
+import dev.opsbook.rulegen.slo.SloSeries;
 import dev.opsbook.spec.BurnRateWindows;
 import dev.opsbook.spec.model.Severity;
 import dev.opsbook.spec.model.Slo;
@@ -387,20 +388,9 @@ final class SloTestFiles {
             passes ? 1 : 0)));
   }
 
-  /**
-   * Returns the guard's event count of the pair's long window, as the rules compute it: rate
-   * times length up to 6h, and beyond 6h the sum of the recorded 1h rates at 1h subquery points.
-   */
+  /** Returns the guard's event count of the pair's long window, the expression of the rules. */
   private String guardCount(Pair pair) {
-    Map<String, String> selector = new TreeMap<>();
-    selector.put("service", seriesLabels.get("service"));
-    selector.put("slo", seriesLabels.get("slo"));
-    if (pair.longSeconds() <= BurnModel.LONGEST_RAW_SECONDS) {
-      String series = "slo:sli_total:rate" + UnitTestFile.duration(pair.longSeconds());
-      return Promql.selector(series, selector) + " * " + pair.longSeconds();
-    }
-    return "sum_over_time(" + Promql.selector("slo:sli_total:rate1h", selector) + "["
-        + UnitTestFile.duration(pair.longSeconds()) + ":1h]) * " + HOUR;
+    return new SloSeries(seriesLabels.get("service"), slo).eventCount(pair.windows().longWindow());
   }
 
   /**
