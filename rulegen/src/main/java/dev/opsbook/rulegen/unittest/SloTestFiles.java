@@ -299,8 +299,8 @@ final class SloTestFiles {
   }
 
   /**
-   * Returns a group in which every event is bad. The fewest events the guard counts at an
-   * evaluation of the pair's last {@code for} are {@code share} times min_events, rounded away
+   * Returns a group in which every event is bad. The minimum event count of the guard over the
+   * evaluations of the pair's last {@code for} is {@code share} times min_events, rounded away
    * from min_events. The checks run when the long window has been full for that {@code for}, so
    * the pair fires exactly when the guard passes.
    */
@@ -310,8 +310,8 @@ final class SloTestFiles {
     BurnModel model = new BurnModel(1, false, Long.MAX_VALUE, step);
     // Samples the guard counts. A window up to 6h counts every sample in it. A longer one sums
     // whole hours at 1h subquery points. Prometheus 2.x counts one hour more at an evaluation on a
-    // whole hour once the first hour has left the window, so the fewest over the last for set the
-    // margin.
+    // whole hour once the first hour has left the window, so the minimum over the last for sets
+    // the margin.
     long minSamples = Long.MAX_VALUE;
     long maxSamples = 0;
     for (long t = checkAt - pair.forSeconds(); t <= checkAt; t += step) {
